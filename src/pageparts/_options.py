@@ -1,0 +1,33 @@
+"""Options: defined once, here. The CLI builds one of these and passes nothing else down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Options"]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How pages are read and what the Document keeps.
+
+    Limits make hostile input a clear result or a :class:`~pageparts.LimitExceeded`, never a
+    crash or a hang.
+    """
+
+    #: Pages larger than this many bytes (or characters) raise LimitExceeded.
+    max_bytes: int = 64 * 1024 * 1024
+    #: DOM deeper than this is flattened below the limit (its text is kept, its structure is not).
+    max_depth: int = 256
+    #: At most this many blocks are scored; the rest of a giant page is labelled furniture.
+    max_blocks: int = 50_000
+    #: Probability above which a block counts as main content.
+    threshold: float = 0.5
+    #: Include reader comments in the Document.
+    comments: bool = True
+    #: Include the furniture list (blocks always carry their labels).
+    furniture: bool = True
+    #: Force the page type instead of predicting it (one of PAGE_TYPES), or None.
+    page_type: str | None = None
+    #: Charset to use when the bytes do not declare one and detection is unsure.
+    default_encoding: str = "utf-8"

@@ -1,0 +1,29 @@
+"""What the subcommands share: turning arguments into one Options value, reading inputs."""
+
+from __future__ import annotations
+
+import argparse
+
+from .._options import Options
+
+
+def add_option_arguments(p: argparse.ArgumentParser) -> None:
+    """The extraction options every extracting subcommand takes."""
+    g = p.add_argument_group("extraction options")
+    g.add_argument("--no-comments", action="store_true", help="leave reader comments out")
+    g.add_argument("--threshold", type=float, default=None,
+                   help="main-content probability threshold (default: %(default)s → model's)")
+    g.add_argument("--page-type", default=None, help="force the page type instead of predicting it")
+    g.add_argument("--max-bytes", type=int, default=None, help="largest page read, in bytes")
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    """The one place where CLI arguments become Options."""
+    base = Options()
+    return Options(
+        max_bytes=args.max_bytes if getattr(args, "max_bytes", None) else base.max_bytes,
+        threshold=args.threshold if getattr(args, "threshold", None) is not None
+        else base.threshold,
+        comments=not getattr(args, "no_comments", False),
+        page_type=getattr(args, "page_type", None),
+    )
