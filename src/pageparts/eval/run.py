@@ -1,0 +1,204 @@
+"""``evaluate``: packs → pages → every system on the same decoded page, timed → scores.
+
+Systems take turns page by page (in rotating order), so a load spike on the shared machine hits
+them all alike. With ``cv=k`` pageparts is scored with models trained on the other folds only;
+folds are grouped by site (:func:`~pageparts.eval.packs.grouped_folds`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .._errors import PagepartsError
+from .._options import Options
+from ..decode import decode
+from .packs import PackPage, datasets_dir, grouped_folds, load_pack, pack_ids, resolve_pack, subset
+from .peers import load_peers
+from .render import load_renderer
+from .score import PackScore
+from .systems import Output, PagepartsSystem, System
+
+__all__ = ["EvalConfig", "evaluate", "select_pages"]
+
+Log = Callable[[str], None]
+
+
+def _stderr(msg: str) -> None:
+    print(f"pageparts eval: {msg}", file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True, slots=True)
+class EvalConfig:
+    """One evaluation run, as the CLI (or a script) asks for it."""
+
+    packs: tuple[str, ...]
+    datasets: str | None = None
+    limit: int | None = None
+    sample: int | None = None
+    seed: int = 0
+    peers: tuple[str, ...] = ("trafilatura", "resiliparse")
+    cv: int | None = None
+    #: With cv: train on every page of the packs outside the held-out fold ("all"), or only on
+    #: the selected pages outside it ("subset", quicker).
+    cv_train: str = "all"
+    kind: str = "html"
+    render: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def select_pages(config: EvalConfig) -> tuple[list[PackPage], list[PackPage]]:
+    """(pages to score, pages available for training), read from the configured packs."""
+    root = datasets_dir(config.datasets)
+    scored: list[PackPage] = []
+    pool: list[PackPage] = []
+    for name in config.packs:
+        path = resolve_pack(name, root)
+        ids = pack_ids(path)
+        chosen = subset(ids, limit=config.limit, sample=config.sample, seed=config.seed)
+        wanted = set(chosen)
+        train_all = config.cv is not None and config.cv_train == "all"
+        pages = load_pack(path, ids=None if train_all else chosen)
+        scored.extend(p for p in pages if p.id in wanted)
+        pool.extend(pages)
+    return scored, pool
+
+
+def _fit_models(log: Log) -> Callable[[list[PackPage], str], Any]:
+    """``pageparts.train.fit_models`` with one row cache shared by every fold."""
+    try:
+        train: Any = importlib.import_module("pageparts.train")
+        fit_models = train.fit_models
+    except (ImportError, AttributeError) as exc:
+        raise PagepartsError(
+            "--cv needs pageparts.train.fit_models, which this build does not have; "
+            f"run without --cv to score the shipped model ({exc})") from exc
+    cache = train.RowCache() if hasattr(train, "RowCache") else None
+
+    def fit(pages: list[PackPage], kind: str) -> Any:
+        if cache is None:
+            return fit_models(pages, kind=kind)
+        return fit_models(pages, kind=kind, cache=cache, log=log)
+
+    return fit
+
+
+def evaluate(config: EvalConfig, *, log: Log = _stderr) -> dict[str, Any]:
+    """Run every system over the configured pages; return the report (JSON-ready)."""
+    scored, pool = select_pages(config)
+    if not scored:
+        raise PagepartsError("no pages selected; check the pack names and --limit/--sample")
+    render = load_renderer(config.render) if config.kind == "text" else None
+    peers = load_peers(list(config.peers), warn=log)
+    scores: dict[str, dict[str, PackScore]] = {}
+
+    t_start = time.perf_counter()
+    done = 0
+    for fold_pages, pageparts in _pageparts_runs(config, scored, pool, render, log):
+        systems: list[System] = [pageparts, *peers]
+
+        def score_for(page: PackPage, system: System, systems: list[System] = systems) -> PackScore:
+            if page.pack not in scores:  # one row per system, pageparts first
+                scores[page.pack] = {s.name: PackScore(
+                    s.name, does_metadata=s.does_metadata, does_comments=s.does_comments,
+                    does_page_type=s.does_page_type) for s in systems}
+            return scores[page.pack][system.name]
+
+        _warm_up(systems, fold_pages[:1])
+        for page in fold_pages:
+            _run_page(page, systems, done, score_for)
+            done += 1
+            if done % 50 == 0:
+                log(f"{done}/{len(scored)} pages, {time.perf_counter() - t_start:.0f}s")
+    return _report(config, scores, cv_note=_cv_note(config), pages=len(scored))
+
+
+def _pageparts_runs(config: EvalConfig, scored: list[PackPage], pool: list[PackPage],
+                    render: Callable[[str], str] | None,
+                    log: Log) -> list[tuple[list[PackPage], PagepartsSystem]]:
+    """(pages, pageparts system) pairs: one with the shipped model, or one per fold."""
+    if config.cv is None:
+        return [(scored, PagepartsSystem(kind=config.kind, render=render))]
+    fit = _fit_models(log)
+    folds = grouped_folds(pool, config.cv, config.seed)
+    fold_of = {(p.pack, p.id): f for p, f in zip(pool, folds, strict=True)}
+    runs = []
+    for fold in range(config.cv):
+        held = [p for p in scored if fold_of[(p.pack, p.id)] == fold]
+        train = [p for p, f in zip(pool, folds, strict=True) if f != fold]
+        held_groups = {p.group for p in held}
+        if any(p.group in held_groups for p in train):  # grouped_folds guarantees this
+            raise PagepartsError(f"fold {fold}: a site is both trained on and scored")
+        log(f"fold {fold + 1}/{config.cv}: training on {len(train)} pages, "
+            f"scoring {len(held)}")
+        models = fit(train, config.kind)
+        runs.append((held, PagepartsSystem(models, kind=config.kind, render=render)))
+    return runs
+
+
+def _warm_up(systems: list[System], pages: list[PackPage]) -> None:
+    """Run each system once, untimed and unscored, so lazy imports and caches are not timed."""
+    for page in pages:
+        try:
+            decoded = decode(page.html, Options(), kind="html", url=page.url).content
+        except PagepartsError:
+            return
+        for system in systems:
+            system.run(system.prepare(decoded), page.url)
+
+
+def _run_page(page: PackPage, systems: list[System], turn: int,
+              score_for: Callable[[PackPage, System], PackScore]) -> None:
+    try:
+        decoded = decode(page.html, Options(), kind="html", url=page.url).content
+    except PagepartsError as exc:  # undecodable page: every system gets the same failure
+        for system in systems:
+            score_for(page, system).add(Output("", status=f"error: {exc}"), page.gold, 0.0)
+        return
+    k = turn % len(systems)
+    for system in systems[k:] + systems[:k]:
+        given = system.prepare(decoded)
+        t0 = time.perf_counter()
+        out = system.run(given, page.url)
+        score_for(page, system).add(out, page.gold, time.perf_counter() - t0)
+
+
+def _cv_note(config: EvalConfig) -> str:
+    if config.cv is None:
+        return ("pageparts: shipped model, NOT cross-validated (it was trained on these packs; "
+                "use --cv K for honest numbers)")
+    train = "all pages" if config.cv_train == "all" else "the selected pages"
+    return (f"pageparts: {config.cv}-fold cross-validated, folds grouped by site; each fold's "
+            f"model trained on {train} of the packs outside the fold")
+
+
+def _report(config: EvalConfig, scores: dict[str, dict[str, PackScore]], *, cv_note: str,
+            pages: int) -> dict[str, Any]:
+    cfg = asdict(config)
+    cfg.pop("extra")
+    totals: dict[str, dict[str, float]] = {}
+    for by_system in scores.values():
+        for name, s in by_system.items():
+            t = totals.setdefault(name, {"pages": 0, "seconds": 0.0})
+            t["pages"] += s.pages
+            t["seconds"] += s.seconds
+    speed = {name: {"pages": int(t["pages"]), "seconds": round(t["seconds"], 3),
+                    "pages_per_second": round(t["pages"] / t["seconds"], 2) if t["seconds"] else 0}
+             for name, t in totals.items()}
+    return {
+        "config": cfg,
+        "note": cv_note,
+        "pages": pages,
+        "speed": speed,
+        "packs": {pack: {name: s.to_dict() for name, s in by_system.items()}
+                  for pack, by_system in scores.items()},
+    }
+
+
+def systems_in(report: dict[str, Any]) -> Sequence[str]:
+    """System names of a report, pageparts first."""
+    return list(report["speed"])
