@@ -1,0 +1,205 @@
+"""Speed and memory: pages per second beside the peers, peak RSS, and one very large page.
+
+Speed is measured in this process, systems interleaved page by page over the same decoded pages,
+best of ``repeat`` passes per system. Peak memory and the large page run in a fresh child process
+per system, so one system's allocations do not count against another.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import resource
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .._errors import PagepartsError
+from .._options import Options
+from ..decode import decode
+from .packs import datasets_dir, load_pack, pack_ids, resolve_pack, subset
+from .peers import PEERS, load_peers
+from .systems import PagepartsSystem, System
+
+__all__ = ["BenchConfig", "bench", "format_bench", "synthetic_page"]
+
+Log = Callable[[str], None]
+Pages = list[tuple[str, str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class BenchConfig:
+    """One benchmark run."""
+
+    packs: tuple[str, ...] = ("wcxb-dev", "trafilatura-a")
+    datasets: str | None = None
+    sample: int = 200
+    seed: int = 0
+    repeat: int = 2
+    peers: tuple[str, ...] = ("trafilatura", "resiliparse")
+    big_mb: float = 50.0
+    big_peers: bool = False
+    memory: bool = True
+    child_timeout: float = 600.0
+
+
+def _stderr(msg: str) -> None:
+    print(f"pageparts bench: {msg}", file=sys.stderr, flush=True)
+
+
+def _load_pages(config: BenchConfig) -> Pages:
+    """The sampled pages of every pack, decoded once (every system reads the same str)."""
+    root = datasets_dir(config.datasets)
+    per_pack = max(1, config.sample // max(1, len(config.packs)))
+    pages: Pages = []
+    for name in config.packs:
+        path = resolve_pack(name, root)
+        ids = subset(pack_ids(path), sample=per_pack, seed=config.seed)
+        for page in load_pack(path, ids):
+            try:
+                decoded = decode(page.html, Options(), kind="html", url=page.url)
+            except PagepartsError:
+                continue
+            pages.append((decoded.content, page.url))
+    return pages
+
+
+def _make(name: str) -> System:
+    return PagepartsSystem() if name == "pageparts" else PEERS[name][1]()
+
+
+def _speed(systems: list[System], pages: Pages, repeat: int, log: Log) -> dict[str, float]:
+    """Best seconds per system over ``repeat`` interleaved passes (after one warm-up page)."""
+    for system in systems:
+        system.run(*pages[0])
+    best = {s.name: float("inf") for s in systems}
+    for r in range(repeat):
+        spent = dict.fromkeys(best, 0.0)
+        for i, (page, url) in enumerate(pages):
+            k = i % len(systems)
+            for system in systems[k:] + systems[:k]:
+                t0 = time.perf_counter()
+                system.run(page, url)
+                spent[system.name] += time.perf_counter() - t0
+        log(f"pass {r + 1}/{repeat}: " + ", ".join(f"{n} {s:.2f}s" for n, s in spent.items()))
+        best = {n: min(best[n], spent[n]) for n in best}
+    return best
+
+
+def _child(name: str, pages: Pages, out: Any) -> None:
+    """In a fresh process: run one system (or none) over ``pages``; send seconds and peak RSS."""
+    try:
+        system = None if name == "none" else _make(name)
+        t0 = time.perf_counter()
+        if system is not None:
+            for page, url in pages:
+                system.run(page, url)
+        seconds = time.perf_counter() - t0
+        out.send({"seconds": seconds,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    except BaseException as exc:  # report any failure to the parent instead of dying silently
+        out.send({"error": f"{type(exc).__name__}: {exc}"})
+
+
+def _in_child(name: str, pages: Pages, timeout: float) -> dict[str, Any]:
+    ctx = mp.get_context("spawn")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(name, pages, send), daemon=True)
+    proc.start()
+    result: dict[str, Any] = (recv.recv() if recv.poll(timeout)
+                              else {"error": f"no result within {timeout:.0f}s"})
+    if proc.is_alive():
+        proc.kill()
+    proc.join()
+    return result
+
+
+def synthetic_page(megabytes: float) -> str:
+    """A large article page written here: navigation, many paragraphs, lists, a table,
+    a comment thread and a footer, repeated with varying numbers up to ``megabytes``."""
+    head = ("<!doctype html><html><head><meta charset='utf-8'><title>A long report</title>"
+            "</head><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a>"
+            "</li><li><a href='/about'>About</a></li></ul></nav><main><article>"
+            "<h1>A long report on nothing in particular</h1><p class='byline'>By A. Writer</p>")
+    tail = ("</article><section class='comments'><h2>Comments</h2><ol><li><b>reader1</b>"
+            "<p>Thanks for writing this.</p></li></ol></section></main><footer><p>Copyright "
+            "example publisher. All rights reserved.</p></footer></body></html>")
+    target = int(megabytes * 1024 * 1024)
+    parts = [head]
+    size, i = len(head) + len(tail), 0
+    while size < target:
+        chunk = (f"<h2>Section {i}</h2><p>Paragraph {i} goes on about measurement number {i * 7}"
+                 f", the weather on day {i % 365}, and the price of {i % 97} apples at the "
+                 "market, which is more than anybody wanted to know.</p><ul><li>item one of "
+                 f"{i}</li><li>item two of {i}</li></ul><table><tr><td>{i}</td><td>{i * i}</td>"
+                 "</tr></table><div class='share'><a href='#'>Share</a> <a href='#'>Tweet</a>"
+                 "</div>")
+        parts.append(chunk)
+        size += len(chunk)
+        i += 1
+    parts.append(tail)
+    return "".join(parts)
+
+
+def bench(config: BenchConfig, *, log: Log = _stderr) -> dict[str, Any]:
+    """Run the benchmark; return its report (JSON-ready)."""
+    pages = _load_pages(config)
+    if not pages:
+        raise PagepartsError("no pages to benchmark; check the pack names and --sample")
+    systems: list[System] = [PagepartsSystem(), *load_peers(list(config.peers), warn=log)]
+    names = [s.name for s in systems]
+    chars = sum(len(p) for p, _ in pages)
+    log(f"{len(pages)} pages ({chars / 1e6:.1f} M characters), {config.repeat} passes")
+    best = _speed(systems, pages, config.repeat, log)
+    base = len(pages) / best["pageparts"]
+    report: dict[str, Any] = {
+        "config": {k: getattr(config, k) for k in config.__slots__},
+        "pages": len(pages),
+        "characters": chars,
+        "speed": {n: {"seconds": round(best[n], 3),
+                      "pages_per_second": round(len(pages) / best[n], 1),
+                      "x_pageparts": round(len(pages) / best[n] / base, 3)} for n in names},
+    }
+    if config.memory:
+        log("peak memory: one fresh process per system")
+        report["memory"] = {n: _in_child(n, pages, config.child_timeout)
+                            for n in ["none", *names]}
+    if config.big_mb > 0:
+        big: Pages = [(synthetic_page(config.big_mb), None)]
+        log(f"synthetic page of {len(big[0][0]) / 1e6:.1f} M characters")
+        big_names = names if config.big_peers else ["pageparts", *(
+            n for n in names if n == "resiliparse")]
+        report["big_page"] = {"megabytes": config.big_mb,
+                              "runs": {n: _in_child(n, big, config.child_timeout)
+                                       for n in big_names}}
+    return report
+
+
+def format_bench(report: dict[str, Any]) -> str:
+    """The benchmark report as Markdown."""
+    lines = ["## pageparts bench", "",
+             f"{report['pages']} pages ({report['characters'] / 1e6:.1f} M characters), same "
+             "decoded input for every system, one process, interleaved page by page; best of "
+             f"{report['config']['repeat']} passes.", "",
+             "| system | seconds | pages/s | x pageparts |", "|---|---|---|---|"]
+    for n, s in report["speed"].items():
+        lines.append(f"| {n} | {s['seconds']:.2f} | {s['pages_per_second']:.1f} | "
+                     f"{s['x_pageparts']:.2f} |")
+    if "memory" in report:
+        lines += ["", "Peak RSS of a fresh process running the same pages ('none': the process "
+                  "with the pages loaded and nothing run):", "",
+                  "| system | peak RSS (MB) |", "|---|---|"]
+        for n, m in report["memory"].items():
+            value = f"{m['peak_rss_mb']:.0f}" if "peak_rss_mb" in m else m.get("error", "?")
+            lines.append(f"| {n} | {value} |")
+    if "big_page" in report:
+        big = report["big_page"]
+        lines += ["", f"One synthetic page of {big['megabytes']:g} MB, each system in a fresh "
+                  "process:", "", "| system | seconds | peak RSS (MB) |", "|---|---|---|"]
+        for n, m in big["runs"].items():
+            if "error" in m:
+                lines.append(f"| {n} | {m['error']} | |")
+            else:
+                lines.append(f"| {n} | {m['seconds']:.2f} | {m['peak_rss_mb']:.0f} |")
+    return "\n".join(lines) + "\n"
