@@ -1,0 +1,161 @@
+"""Exact-match accuracy of ``pageparts.html.metadata.read_metadata`` against the packs' gold.
+
+Reads ``../shared/datasets/<pack>/`` beside the repo checkout (never copied into the repo) and
+prints, per pack and field, accuracy where gold exists for pageparts and for trafilatura's
+``extract_metadata`` on the same pages, plus milliseconds per page.
+
+Normalisation: whitespace-collapsed, case-insensitive strings, typographic quotes folded to
+ASCII; dates as ISO ``YYYY-MM-DD`` (the date part as written, no time-zone shift); gold
+None/'None'/'' means "no gold" (skipped);
+a gold list of authors is joined with ", ". Language: primary subtag only.
+
+Halves: ``--half even|odd`` keeps pages whose md5(id) is even / odd (tune on even, report odd).
+
+    python benchmarks/metadata_eval.py                      # all packs, all pages
+    python benchmarks/metadata_eval.py --half odd --trafilatura
+    python benchmarks/metadata_eval.py --pack wcxb-dev --show author --limit 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pageparts._options import Options
+from pageparts.decode import decode
+from pageparts.html.metadata import read_metadata
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+PACKS = ("wcxb-dev", "trafilatura-a", "readability")
+FIELDS = ("title", "author", "date", "language", "site_name")
+GOLD_KEY = {"language": "lang"}
+# typographic quotes fold to ASCII: the packs' gold writes straight quotes where pages curl them
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def norm(field: str, value: Any) -> str | None:
+    """The comparable form of a value, or None for "no value"."""
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    s = re.sub(r"\s+", " ", str(value).translate(_QUOTES)).strip().lower()
+    if s in ("", "none"):
+        return None
+    if field == "date":
+        m = _DATE.search(s)
+        return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else s
+    if field == "language":
+        return re.split(r"[-_]", s)[0]
+    return s
+
+
+def in_half(page_id: str, half: str) -> bool:
+    if half == "all":
+        return True
+    parity = int(hashlib.md5(page_id.encode()).hexdigest(), 16) % 2
+    return parity == (0 if half == "even" else 1)
+
+
+def pages(pack: str, half: str, limit: int) -> Iterator[tuple[dict[str, Any], bytes]]:
+    n = 0
+    with gzip.open(SHARED / pack / "gold.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            gold = json.loads(line)
+            if not in_half(gold["id"], half):
+                continue
+            raw = gzip.decompress((SHARED / pack / "pages" / f"{gold['id']}.html.gz").read_bytes())
+            yield gold, raw
+            n += 1
+            if limit and n >= limit:
+                return
+
+
+def page_url(gold: dict[str, Any]) -> str | None:
+    url = gold.get("url")
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+
+
+def trafilatura_meta(html: str, url: str | None) -> dict[str, Any]:
+    from trafilatura import extract_metadata  # noqa: PLC0415 - optional, only with --trafilatura
+
+    doc = extract_metadata(html, default_url=url)
+    return {"title": doc.title, "author": doc.author, "date": doc.date,
+            "site_name": doc.sitename, "language": None}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pack", action="append", choices=PACKS)
+    ap.add_argument("--half", choices=("all", "even", "odd"), default="all")
+    ap.add_argument("--limit", type=int, default=0, help="pages per pack (0 = all)")
+    ap.add_argument("--trafilatura", action="store_true", help="also score trafilatura")
+    ap.add_argument("--show", choices=FIELDS, help="print this field's misses")
+    args = ap.parse_args()
+    if not SHARED.is_dir():
+        print(f"benchmark packs not found at {SHARED}", file=sys.stderr)
+        return 2
+    options = Options()
+    for pack in args.pack or PACKS:
+        hits: dict[str, list[int]] = {f: [0, 0, 0] for f in FIELDS}  # ours, theirs, n
+        t_parse = t_ours = t_theirs = 0.0
+        n_pages = 0
+        for gold, raw in pages(pack, args.half, args.limit):
+            n_pages += 1
+            url = page_url(gold)
+            page = decode(raw, options, kind="html", url=url)
+            t0 = time.perf_counter()
+            tree = LexborHTMLParser(page.content)
+            t1 = time.perf_counter()
+            meta = read_metadata(tree, url)
+            t2 = time.perf_counter()
+            t_parse += t1 - t0
+            t_ours += t2 - t1
+            theirs: dict[str, Any] = {}
+            if args.trafilatura:
+                t3 = time.perf_counter()
+                theirs = trafilatura_meta(page.content, url)
+                t_theirs += time.perf_counter() - t3
+            for field in FIELDS:
+                want = norm(field, gold.get(GOLD_KEY.get(field, field)))
+                if want is None:
+                    continue
+                got = norm(field, getattr(meta, field))
+                hits[field][2] += 1
+                hits[field][0] += got == want
+                hits[field][1] += norm(field, theirs.get(field)) == want
+                if args.show == field and got != want:
+                    print(f"  {gold['id'][:12]} gold={want!r}\n{'':16}got ={got!r}")
+        print(f"\n{pack} ({n_pages} pages, half={args.half}; tuned on these packs, "
+              f"not cross-validated unless half=odd)")
+        print(f"  {'field':10} {'n':>5} {'pageparts':>10} {'trafilatura':>12}")
+        for field in FIELDS:
+            ours, tr, n = hits[field]
+            if n:
+                scored = args.trafilatura and field != "language"
+                theirs_s = f"{tr / n:12.3f}" if scored else f"{'n/a':>12}"
+                print(f"  {field:10} {n:5d} {ours / n:10.3f} {theirs_s}")
+        if n_pages:
+            ms = 1000 / n_pages
+            theirs_t = (f", trafilatura extract_metadata {t_theirs * ms:.2f}"
+                        if args.trafilatura else "")
+            print(f"  ms/page: read_metadata {t_ours * ms:.3f} (lexbor parse {t_parse * ms:.3f})"
+                  + theirs_t)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

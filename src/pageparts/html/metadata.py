@@ -1,0 +1,790 @@
+"""What a page says about itself: parsed HTML → :class:`~pageparts.blocks.Metadata`.
+
+Sources, best first for each field: JSON-LD (``@graph``, lists and nested objects included),
+OpenGraph / Twitter / Dublin Core / ``<meta name>`` tags, microdata (``itemprop``), ``<title>``,
+``<h1>``, ``<time>``, ``rel=author`` and byline classes, and the URL path for dates.
+One CSS pass gathers the tags; JSON-LD is parsed leniently and never raises.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from dateutil import parser as dateparser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ..blocks import Metadata
+
+__all__ = ["read_metadata"]
+
+_MAX_JSONLD = 1_000_000  # characters; larger scripts are skipped
+_MAX_LD_OBJECTS = 2_000  # dicts visited per page when walking JSON-LD
+_MAX_LD_DEPTH = 12
+_MAX_TEXT = 400  # characters kept from a candidate title or byline
+_MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
+
+_SCAN = "title, meta, link[rel], script, h1, time, [itemprop], [itemtype]"
+_WS = re.compile(r"\s+")
+_KEY = re.compile(r"[\W_]+", re.UNICODE)
+
+# --- vocabularies -----------------------------------------------------------------------------
+
+_TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "dcterms.title", "sailthru.title",
+               "parsely-title", "citation_title")
+_AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator",
+                "sailthru.author", "parsely-author", "citation_author", "dc.contributor",
+                "itemprop:author", "book:author", "cxenseparse:author")
+_DATE_META = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "itemprop:datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
+    "publication_date", "publication-date", "published_time", "published-date", "published_date",
+    "article.published", "article_date_original", "originalpublicationdate",
+    "original-publish-date", "sailthru.date", "parsely-pub-date", "dc.date.issued",
+    "dcterms.issued", "dc.date",
+    "dcterms.date", "dc.date.created", "dcterms.created", "citation_publication_date",
+    "citation_date", "citation_online_date", "rnews:datepublished", "datepublished",
+    "displaydate", "release_date", "date.available", "prism.publicationdate",
+    "cxenseparse:recs:publishtime",
+    "itemprop:datecreated", "timestamp", "created", "creation_date", "published",
+)
+_MODIFIED_META = ("article:modified_time", "og:updated_time", "itemprop:datemodified",
+                  "last-modified", "dc.date.modified", "dcterms.modified", "lastmod",
+                  "revised", "article:modified")
+_SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title",
+              "twitter:app:name:iphone", "al:ios:app_name", "publisher", "dc.publisher",
+              "citation_publisher", "citation_journal_title")
+_LANG_META = ("content-language", "language", "dc.language", "dcterms.language",
+              "itemprop:inlanguage", "og:locale")
+_DESC_META = ("description", "og:description", "twitter:description", "dc.description",
+              "itemprop:description")
+
+_ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report",
+    "scholarlyarticle", "techarticle", "socialmediaposting", "liveblogposting",
+    "discussionforumposting", "advertisercontentarticle", "satiricalarticle", "medicalwebpage",
+    "medicalscholarlyarticle", "howto", "recipe", "posting", "podcastepisode", "event",
+    "product", "course", "jobposting",
+})
+_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "profilepage",
+                         "searchresultspage", "contactpage", "faqpage", "checkoutpage"})
+
+_DASHES = "\u2013\u2014"  # en and em dash
+_TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
+               " \u00ab ", " : ", " ~ ")
+_NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022"
+_GENERIC_HEADINGS = frozenset({
+    "navigation", "menu", "main menu", "search", "home", "homepage", "startseite", "detail",
+    "details", "skip to content", "breadcrumb", "sidebar", "footer", "header", "main navigation",
+    "site navigation", "primary menu", "mobile menu", "suche", "navigation menu",
+})
+_BY = re.compile(
+    r"^(?:written\s+|posted\s+|reported\s+|text\s+|story\s+|words\s+|photos?\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|przez|от|de)\s*:?\s+",
+    re.IGNORECASE,
+)
+_AUTHOR_TAIL = re.compile(
+    r"\s*(?:[|,/\u2022\u00b7\u2013\u2014-]\s*)?(?:staff(?:\s+writer|\s+reporter)?|contributor|redaktion|"
+    r"updated\b.*|published\b.*|posted\b.*|on\s+\w+\s+\d.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(r"https?://|www\.|@\w+\.\w|\.(?:com|org|net)\b|^\W*$|^\d+$", re.I)
+_JUNK_AUTHORS = frozenset({"admin", "administrator", "author", "user", "unknown", "anonymous",
+                           "guest", "editor", "webmaster", "none", "null", "staff"})
+_AUTHOR_CLASSES = (
+    "[class*=byline], [class*=author], [rel~=author], [class*=Author], [class*=Byline], "
+    "[id*=author], [class*=autor], [class*=auteur]"
+)
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:[tT\s]|$)")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?!\d)|"
+    r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
+)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+_LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
+
+
+# --- the scan ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Everything one CSS pass over the tree collects."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    title: str | None = None
+    h1: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    rel_author: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
+    times: list[tuple[str, bool, bool]] = field(default_factory=list)  # value, published, after h1
+    h1_node: LexborNode | None = None
+    other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
+    itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
+    types: set[str] = field(default_factory=set)
+
+
+def _clean(text: str | None) -> str:
+    return _WS.sub(" ", text).strip() if text else ""
+
+
+def _key(text: str) -> str:
+    return _KEY.sub(" ", text.casefold()).strip()
+
+
+def _scan(tree: LexborHTMLParser) -> _Scan:
+    s = _Scan()
+    for node in tree.css(_SCAN):
+        tag = node.tag
+        attrs = node.attributes
+        if tag == "meta":
+            content = _clean(attrs.get("content"))
+            if not content:
+                continue
+            for attr in ("property", "name", "http-equiv"):
+                name = attrs.get(attr)
+                if name:
+                    s.meta.setdefault(name.strip().lower(), []).append(content)
+            prop = attrs.get("itemprop")
+            if prop:
+                s.meta.setdefault("itemprop:" + prop.strip().lower(), []).append(content)
+            continue
+        if tag == "title":
+            if s.title is None:
+                s.title = _clean(node.text())[:_MAX_TEXT * 2]
+        elif tag == "h1":
+            if s.h1_node is None:
+                s.h1_node = node
+            if len(s.h1) < 5:
+                text = _clean(node.text(separator=" "))
+                if text:
+                    s.h1.append(text[:_MAX_TEXT])
+        elif tag == "link":
+            rel = (attrs.get("rel") or "").lower().split()
+            if "canonical" in rel and s.canonical is None:
+                s.canonical = _clean(attrs.get("href")) or None
+        elif tag == "script":
+            if "ld+json" in (attrs.get("type") or "").lower():
+                if len(s.scripts) < 20:
+                    s.scripts.append(node.text())
+            elif len(s.other_scripts) < 100:
+                s.other_scripts.append(node)
+        elif tag == "time" and len(s.times) < 10:
+            value = attrs.get("datetime") or ""
+            marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
+            published = "pubdate" in attrs or "publish" in marks or "created" in marks
+            s.times.append((value or _clean(node.text())[:80], published, s.h1_node is not None))
+        prop = attrs.get("itemprop")
+        if prop and tag != "meta" and len(s.itemprops) < 200:
+            s.itemprops.append((prop.strip().lower(), node))
+        itemtype = attrs.get("itemtype")
+        if itemtype:
+            for t in itemtype.split():
+                s.types.add(t.rstrip("/").rsplit("/", 1)[-1].lower())
+    return s
+
+
+def _first_meta(s: _Scan, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        values = s.meta.get(name)
+        if values:
+            return values[0]
+    return None
+
+
+# --- JSON-LD ----------------------------------------------------------------------------------
+
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_HTML_COMMENT = re.compile(r"<!--|-->|//\s*<!\[CDATA\[|//\s*\]\]>|<!\[CDATA\[|\]\]>")
+
+
+def _load_json(text: str) -> list[Any]:
+    """Every JSON value in a script, repairing the common breakages; [] when hopeless."""
+    text = text.strip()
+    if not text or len(text) > _MAX_JSONLD:
+        return []
+    for attempt in range(2):
+        if attempt:
+            text = _TRAILING_COMMA.sub(r"\1", _HTML_COMMENT.sub("", text)).strip()
+        values: list[Any] = []
+        decoder = json.JSONDecoder(strict=False)
+        pos = 0
+        try:
+            while pos < len(text):
+                value, pos = decoder.raw_decode(text, pos)
+                values.append(value)
+                while pos < len(text) and text[pos] in " \t\r\n;,":
+                    pos += 1
+        except (ValueError, RecursionError):
+            if values:
+                return values
+            continue
+        return values
+    return []
+
+
+def _types_of(obj: dict[str, Any]) -> list[str]:
+    t = obj.get("@type")
+    items = t if isinstance(t, list) else [t]
+    return [x.rsplit("/", 1)[-1].lower() for x in items if isinstance(x, str)]
+
+
+def _ld_objects(scripts: list[str]) -> list[dict[str, Any]]:
+    """All JSON-LD dicts, flattened out of @graph, lists and nested values, document order."""
+    out: list[dict[str, Any]] = []
+    stack: list[tuple[Any, int]] = []
+    for script in scripts:
+        stack.extend((v, 0) for v in reversed(_load_json(script)))
+        while stack and len(out) < _MAX_LD_OBJECTS:
+            value, depth = stack.pop()
+            if depth > _MAX_LD_DEPTH:
+                continue
+            if isinstance(value, list):
+                stack.extend((v, depth + 1) for v in reversed(value[:500]))
+            elif isinstance(value, dict):
+                out.append(value)
+                stack.extend((v, depth + 1) for k, v in reversed(list(value.items()))
+                             if isinstance(v, (dict, list)) and k != "@context")
+        stack.clear()
+    return out
+
+
+def _ld_text(value: Any) -> str | None:
+    """A string field: strings as they are, numbers as text, {"name"/"@value"} unwrapped."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        return _clean(value) or None
+    return None
+
+
+@dataclass(slots=True)
+class _LD:
+    objects: list[dict[str, Any]]
+    main: dict[str, Any] | None  # the article (or other main entity) the page is about
+    page: dict[str, Any] | None  # the WebPage object
+    by_id: dict[str, dict[str, Any]]
+    types: set[str]
+
+
+def _read_ld(scripts: list[str]) -> _LD:
+    objects = _ld_objects(scripts)
+    by_id: dict[str, dict[str, Any]] = {}
+    types: set[str] = set()
+    main = page = None
+    for obj in objects:
+        ts = _types_of(obj)
+        types.update(ts)
+        oid = obj.get("@id")
+        if isinstance(oid, str) and len(obj) > 1:
+            by_id.setdefault(oid, obj)
+        if main is None and any(t in _ARTICLE_TYPES or t.endswith("article") for t in ts):
+            main = obj
+        if page is None and any(t in _PAGE_TYPES for t in ts):
+            page = obj
+    return _LD(objects, main, page, by_id, types)
+
+
+def _ld_resolve(ld: _LD, value: Any) -> Any:
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+        ref = value.get("@id")
+        if isinstance(ref, str):
+            return ld.by_id.get(ref, value)
+    return value
+
+
+# --- title ------------------------------------------------------------------------------------
+
+
+def _host_keys(url: str | None) -> list[str]:
+    """Squashed forms of the host a site name may be written as ("nytimes", "wienorfat")."""
+    if not url:
+        return []
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return []
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp")]
+    keys = ["".join(parts).replace("-", "")]
+    if len(parts) >= 2:
+        parts = parts[:-1]  # drop the TLD
+        if len(parts) >= 2 and parts[-1] in ("co", "com", "org", "net", "ac", "gov", "ne", "or"):
+            parts = parts[:-1]
+    keys += [p.replace("-", "") for p in parts if len(p) > 2]
+    return keys
+
+
+def _is_site(part: str, sites: list[str], hosts: list[str]) -> bool:
+    """Whether a title segment names the site (its og:site_name, publisher or host)."""
+    k = _key(part)
+    if not k:
+        return False
+    words = k.split()
+    for site in sites:
+        site_words = _key(site).split()
+        if site_words and (words == site_words or _contains(site_words, words)):
+            return True
+    squashed = "".join(words)
+    for h in hosts:
+        if squashed == h or (squashed.startswith(h) and len(squashed) - len(h) <= 4):
+            return True
+        if len(squashed) >= 4 and h.startswith(squashed):
+            return True
+    return False
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _strip_site(title: str, sites: list[str], hosts: list[str], others: set[str]) -> str:
+    """``title`` without a site-name prefix or suffix (when one can be recognised)."""
+    for sep in _TITLE_SEPS:
+        if sep not in title:
+            continue
+        parts = [p for p in title.split(sep) if p.strip()]
+        if len(parts) < 2:
+            continue
+        if _is_site(parts[-1], sites, hosts):
+            return _strip_site(sep.join(parts[:-1]), sites, hosts, others)
+        if _is_site(parts[0], sites, hosts):
+            return _strip_site(sep.join(parts[1:]), sites, hosts, others)
+        for i in range(len(parts) - 1, 0, -1):
+            left, right = sep.join(parts[:i]), sep.join(parts[i:])
+            if _key(left) in others:
+                return left
+            if _key(right) in others:
+                return right
+    return title
+
+
+def _similar(a: str, b: str) -> bool:
+    """Same headline up to punctuation, case, or a short kicker/suffix on one of them."""
+    ka, kb = _key(a), _key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+    return len(short) >= 0.6 * len(long_) and (long_.startswith(short) or long_.endswith(short))
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_key(a).split()), set(_key(b).split())
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _text(value: str) -> str:
+    """Entity-decoded (once more: CMSs double-escape), whitespace-collapsed text."""
+    if "&" in value:
+        value = html.unescape(value)
+    return _clean(value).rstrip(" ¶#")
+
+
+def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:
+    sites = [x for x in (site, _ld_text(_ld_resolve(ld, (ld.main or {}).get("publisher")))) if x]
+    hosts = _host_keys(url)
+    ld_titles = []
+    if ld.main is not None:
+        ld_titles = [_text(t) for t in (_ld_text(ld.main.get("headline")),
+                                        _ld_text(ld.main.get("name"))) if t]
+    raw = ld_titles + [_text(v) for name in _TITLE_META for v in s.meta.get(name, ())[:1]]
+    if s.title:
+        raw.append(_text(s.title))
+    h1s = [_text(h) for h in s.h1]
+    h1s = [h for h in h1s if 1 < len(h) <= 300 and not _is_site(h, sites, hosts)
+           and _key(h) not in _GENERIC_HEADINGS]
+    known = {_key(t) for t in ld_titles + h1s}
+    metas: list[str] = []
+    for t in raw:
+        stripped = _strip_site(t, sites, hosts, known - {_key(t)})
+        if stripped and stripped not in metas:
+            metas.append(stripped)
+    h1s = [_strip_site(h, sites, hosts, set()) for h in h1s]
+    for h in h1s:
+        for m in metas:
+            if _similar(h, m):
+                return h if TITLE_VARIANT["similar"] == "h1" else (h if len(h) <= len(m) else m)
+    if h1s:
+        if TITLE_VARIANT["fallback"] == "h1":
+            return h1s[0]
+        if TITLE_VARIANT["fallback"] == "single" and len(h1s) == 1:
+            return h1s[0]
+        if TITLE_VARIANT["fallback"] == "overlap":
+            best = max(h1s, key=lambda h: max((_overlap(h, m) for m in metas), default=0.0))
+            if not metas or max(_overlap(best, m) for m in metas) >= TITLE_VARIANT["tau"]:
+                return best
+    if metas:
+        return metas[0]
+    return h1s[0] if h1s else None
+
+
+TITLE_VARIANT: dict[str, Any] = {"similar": "short", "fallback": "overlap", "tau": 0.15}
+
+
+# --- author -----------------------------------------------------------------------------------
+
+
+def _clean_author(text: str) -> str | None:
+    text = _clean(text)[:_MAX_TEXT]
+    for _ in range(2):
+        text = _BY.sub("", text).strip(_NAME_TRIM)
+        text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
+    if not text or len(text) > 120 or _NOT_A_NAME.search(text):
+        return None
+    if text.lower() in _JUNK_AUTHORS or sum(c.isdigit() for c in text) > 2:
+        return None
+    if len(text.split()) > 12:
+        return None
+    return text
+
+
+def _join_authors(names: list[str]) -> str | None:
+    seen: list[str] = []
+    keys: set[str] = set()
+    for name in names:
+        cleaned = _clean_author(name)
+        if cleaned and _key(cleaned) not in keys:
+            keys.add(_key(cleaned))
+            seen.append(cleaned)
+    return ", ".join(seen[:10]) or None
+
+
+def _ld_authors(ld: _LD, obj: dict[str, Any] | None) -> list[str]:
+    if obj is None:
+        return []
+    value = obj.get("author") or obj.get("creator")
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items[:20]:
+        name = _ld_text(_ld_resolve(ld, item))
+        if name:
+            names.append(name)
+    return names
+
+
+def _choose_author(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
+    found = _join_authors(_ld_authors(ld, ld.main))
+    if found:
+        return found
+    for name in _AUTHOR_META:
+        values = s.meta.get(name)
+        if values:
+            found = _join_authors(values)
+            if found:
+                return found
+    names = []
+    for prop, node in s.itemprops:
+        if prop in ("author", "creator"):
+            inner = node.css_first("[itemprop=name]")
+            names.append(_clean((inner or node).text(separator=" ")))
+    found = _join_authors(names)
+    if found:
+        return found
+    for obj in (ld.page, *ld.objects):
+        found = _join_authors(_ld_authors(ld, obj))
+        if found:
+            return found
+    for node in tree.css(_AUTHOR_CLASSES)[:6]:
+        if node.tag in ("body", "html", "main", "article", "section", "img", "meta", "script"):
+            continue
+        text = _clean(node.text(separator=" "))
+        if 2 < len(text) < 80:
+            found = _join_authors([text])
+            if found:
+                return found
+    return None
+
+
+# --- date -------------------------------------------------------------------------------------
+
+
+def _load_months() -> dict[str, int]:
+    text = resources.files("pageparts.data").joinpath("meta_months.json").read_text("utf-8")
+    table = json.loads(text)
+    return {name: int(k) for k, names in table.items() if k.isdigit() for name in names}
+
+
+_MONTHS = _load_months()
+_MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")(?![^\W\d_])"
+_YEAR = r"(?:19|20)\d\d"
+_TEXT_DATE = re.compile(
+    rf"(?<!\d)(?P<iy>{_YEAR})(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?!\d)"
+    rf"|(?<![\d.])(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{_YEAR})(?!\d)"
+    rf"|(?<![\w.])(?P<dd>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(?P<dm>{_MONTH})\.?,?\s*"
+    rf"(?:de\s+)?(?P<dy>{_YEAR})(?!\d)"
+    rf"|(?<!\w)(?P<mm>{_MONTH})\.?\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?\.?,?\s+(?P<my>{_YEAR})(?!\d)"
+    rf"|(?P<cy>{_YEAR})\s*[年년]\s*(?P<cm>[01]?\d)\s*[月월]\s*(?P<cd>[0-3]?\d)",
+    re.IGNORECASE,
+)
+_NOT_PUBLISHED = re.compile(
+    r"(?:registered|joined|founded|member since|last edited|edited|registriert|mitglied seit|"
+    r"dabei seit|beigetreten|inscrit|inscription|registrado|iscritto|lid sinds|geregistreerd)"
+    r"\W{0,12}(?:on\W{1,3})?$",
+    re.IGNORECASE,
+)
+_STATE_DATE = re.compile(
+    r"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|"
+    r"date_published|pubDate|firstPublished|first_published_at|publish_date|createdAt)"
+    r"\W{1,12}((?:19|20)\d\d-[01]\d-[0-3]\d)"
+)
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    if not 1990 <= y <= 2049:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _match_date(m: re.Match[str], dayfirst: bool) -> date | None:
+    g = m.groupdict()
+    if g["iy"]:
+        return _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g["ny"]:
+        a, b = int(g["na"]), int(g["nb"])
+        if g["sep"] == "." or a > 12 or (dayfirst and b <= 12):
+            a, b = b, a  # day first: swap into (month, day)
+        return _valid(int(g["ny"]), a, b)
+    if g["dy"]:
+        return _valid(int(g["dy"]), _MONTHS[g["dm"].lower()], int(g["dd"]))
+    if g["my"]:
+        return _valid(int(g["my"]), _MONTHS[g["mm"].lower()], int(g["md"]))
+    return _valid(int(g["cy"]), int(g["cm"]), int(g["cd"]))
+
+
+def _first_date(text: str, dayfirst: bool) -> date | None:
+    """The first full date written in ``text``; the big pattern only runs around 4-digit years."""
+    end = 0
+    for year in _HAS_YEAR.finditer(text):
+        if year.start() < end:
+            continue
+        lo = max(end, year.start() - 40)
+        for m in _TEXT_DATE.finditer(text, lo, year.end() + 12):
+            d = _match_date(m, dayfirst)
+            if d:
+                return d
+        end = year.end()
+    return None
+
+
+def _parse_date(text: str | None, dayfirst: bool = False) -> date | None:
+    """A date from a machine or human date string, or None when there is no full date in it."""
+    if not text:
+        return None
+    text = text.strip()[:120]
+    m = _ISO_DATE.match(text) or _COMPACT_DATE.match(text)
+    if m:
+        return _valid(int(m[1]), int(m[2]), int(m[3]))
+    if not _HAS_YEAR.search(text):
+        if text.isdigit() and len(text) in (10, 13):  # a Unix timestamp (s or ms)
+            try:
+                return datetime.utcfromtimestamp(int(text[:10])).date()
+            except (ValueError, OverflowError, OSError):
+                return None
+        return None
+    found = _first_date(text, dayfirst)
+    if found:
+        return found
+    try:
+        dt = dateparser.parse(text, default=datetime(1, 1, 1), dayfirst=dayfirst)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return _valid(dt.year, dt.month, dt.day) if dt.year > 1 and dt.day > 0 else None
+
+
+def _ld_date(ld: _LD, keys: tuple[str, ...]) -> date | None:
+    for obj in (ld.main, ld.page):
+        if obj is None:
+            continue
+        for k in keys:
+            d = _parse_date(_ld_text(obj.get(k)))
+            if d:
+                return d
+    return None
+
+
+def _visible_date(tree: LexborHTMLParser, title: str | None, dayfirst: bool) -> date | None:
+    """The first date written after the headline, else just above it, else near the top.
+
+    Dates labelled as something else (a member's registration, an edit) are passed over.
+    """
+    body = tree.body
+    if body is None:
+        return None
+    text = _WS.sub(" ", body.text(separator=" ")[:_MAX_BODY_TEXT])
+    found = -1
+    if title:
+        found = text.find(title[:60])
+        if found < 0:
+            found = text.lower().find(title[:60].lower())
+    if found < 0:
+        return _labelled_date(text[:5_000], dayfirst)
+    return (_labelled_date(text[found:found + 3_000], dayfirst)
+            or _labelled_date(text[max(0, found - 300):found], dayfirst))
+
+
+def _labelled_date(window: str, dayfirst: bool) -> date | None:
+    end = 0
+    for year in _HAS_YEAR.finditer(window):
+        if year.start() < end:
+            continue
+        lo = max(end, year.start() - 40)
+        for m in _TEXT_DATE.finditer(window, lo, year.end() + 12):
+            if _NOT_PUBLISHED.search(window, max(0, m.start() - 30), m.start()):
+                end = m.end()
+                continue
+            d = _match_date(m, dayfirst)
+            if d:
+                return d
+        end = max(end, year.end())
+    return None
+
+
+def _choose_date(tree: LexborHTMLParser, s: _Scan, ld: _LD, *, url: str | None,
+                 title: str | None, dayfirst: bool) -> date | None:
+    d = _ld_date(ld, ("datePublished", "dateCreated", "uploadDate", "startDate"))
+    if d:
+        return d
+    for name in _DATE_META:
+        for value in s.meta.get(name, ())[:1]:
+            d = _parse_date(value, dayfirst)
+            if d:
+                return d
+    for prop, node in s.itemprops:
+        if prop in ("datepublished", "datecreated"):
+            attrs = node.attributes
+            d = _parse_date(attrs.get("datetime") or attrs.get("content")
+                            or _clean(node.text())[:80], dayfirst)
+            if d:
+                return d
+    for value, _published, _after in sorted(s.times, key=lambda t: (not t[1], not t[2])):
+        d = _parse_date(value, dayfirst)
+        if d:
+            return d
+    for obj in ld.objects:
+        for k in ("datePublished", "dateCreated"):
+            d = _parse_date(_ld_text(obj.get(k)))
+            if d:
+                return d
+    if url:
+        m = _URL_DATE.search(url)
+        if m:
+            g = [int(x) for x in m.groups() if x]
+            d = _valid(g[0], g[1], g[2])
+            if d:
+                return d
+    for node in s.other_scripts:
+        text = node.text()
+        if len(text) <= _MAX_JSONLD:
+            m = _STATE_DATE.search(text)
+            if m:
+                d = _parse_date(m[1])
+                if d:
+                    return d
+    d = _visible_date(tree, title, dayfirst)
+    if d:
+        return d
+    d = _ld_date(ld, ("dateModified",))
+    if d:
+        return d
+    for name in _MODIFIED_META:
+        for value in s.meta.get(name, ())[:1]:
+            d = _parse_date(value, dayfirst)
+            if d:
+                return d
+    return None
+
+
+# --- language, site, url ----------------------------------------------------------------------
+
+
+def _language(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
+    root = tree.root
+    values = [root.attributes.get("lang") or root.attributes.get("xml:lang") if root else None]
+    values += [v for name in _LANG_META for v in s.meta.get(name, ())[:1]]
+    if ld.main is not None:
+        values.append(_ld_text(ld.main.get("inLanguage")))
+    for value in values:
+        m = _LANG.match(value.strip()) if value else None
+        if m:
+            return m[1].lower()
+    return None
+
+
+def _site_name(s: _Scan, ld: _LD) -> str | None:
+    site = _first_meta(s, ("og:site_name",))
+    if site:
+        return site
+    for obj in (ld.main, ld.page):
+        if obj is not None:
+            name = _ld_text(_ld_resolve(ld, obj.get("publisher")))
+            if name:
+                return name
+    for obj in ld.objects:
+        if "website" in _types_of(obj) or "organization" in _types_of(obj):
+            name = _ld_text(obj.get("name"))
+            if name:
+                return name
+    return _first_meta(s, _SITE_META[1:])
+
+
+def _canonical(s: _Scan, url: str | None) -> str | None:
+    for candidate in (s.canonical, _first_meta(s, ("og:url",))):
+        if candidate:
+            try:
+                absolute = urljoin(url, candidate) if url else candidate
+            except ValueError:
+                continue
+            if absolute.startswith(("http://", "https://")):
+                return absolute
+    return url
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
+    """The page's metadata; fields the page does not state are None (never raises on content)."""
+    s = _scan(tree)
+    ld = _read_ld(s.scripts)
+    language = _language(tree, s, ld)
+    site = _site_name(s, ld)
+    types = set(s.types) | ld.types
+    og_type = _first_meta(s, ("og:type",))
+    if og_type:
+        types.add(og_type.lower())
+    dayfirst = language not in (None, "en")  # 05/12/2019: month first in English only
+    page_url = _canonical(s, url)
+    description = _first_meta(s, _DESC_META)
+    if description is None and ld.main is not None:
+        description = _ld_text(ld.main.get("description"))
+    title = _choose_title(s, ld, site, url or page_url)
+    return Metadata(
+        title=title,
+        page_title=s.title or None,
+        author=_choose_author(tree, s, ld),
+        date=_choose_date(tree, s, ld, url=url or page_url, title=title, dayfirst=dayfirst),
+        site_name=site,
+        language=language,
+        description=description,
+        url=page_url,
+        types=frozenset(t for t in types if t),
+    )

@@ -1,0 +1,151 @@
+"""read_metadata: one behaviour per test, on small pages written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pageparts.blocks import Metadata
+from pageparts.html.metadata import read_metadata
+
+
+def meta(html: str, url: str | None = None) -> Metadata:
+    return read_metadata(LexborHTMLParser(html), url)
+
+
+def test_jsonld_headline_beats_title_suffix() -> None:
+    m = meta("""<html><head><title>Rivers rise after storm | Daily Tide</title>
+      <script type="application/ld+json">{"@type": "NewsArticle",
+        "headline": "Rivers rise after the storm"}</script></head><body></body></html>""")
+    assert m.title == "Rivers rise after the storm"
+    assert m.page_title == "Rivers rise after storm | Daily Tide"
+
+
+def test_title_site_suffix_is_stripped_with_og_site_name() -> None:
+    m = meta("""<title>How to grow leeks | Garden Notes</title>
+      <meta property="og:site_name" content="Garden Notes">""")
+    assert m.title == "How to grow leeks"
+    assert m.site_name == "Garden Notes"
+
+
+def test_title_site_prefix_is_stripped_by_host() -> None:
+    m = meta("<title>Gardennotes - How to grow leeks</title>", "https://www.gardennotes.org/leeks")
+    assert m.title == "How to grow leeks"
+
+
+def test_h1_matching_a_meta_title_is_the_title() -> None:
+    m = meta("""<title>Leeks: A Grower&rsquo;s Guide &ndash; Garden Notes</title>
+      <meta property="og:title" content="Leeks: A Grower's Guide">
+      <body><h1>Garden Notes</h1><h1>Leeks: A Grower&rsquo;s Guide</h1></body>""")
+    assert m.title == "Leeks: A Grower\u2019s Guide"
+
+
+def test_broken_jsonld_is_ignored() -> None:
+    m = meta("""<title>Plain title</title>
+      <script type="application/ld+json">{"@type": "Article", "headline": </script>
+      <script type="application/ld+json">[1, 2,, {]</script>""")
+    assert m.title == "Plain title"
+    assert m.author is None
+
+
+def test_jsonld_trailing_comma_and_comment_are_repaired() -> None:
+    m = meta("""<script type="application/ld+json"><!--
+      {"@type": "BlogPosting", "headline": "Repaired", "author": {"name": "Ann Lee"},}
+      --></script>""")
+    assert m.title == "Repaired"
+    assert m.author == "Ann Lee"
+
+
+def test_jsonld_graph_with_author_reference() -> None:
+    m = meta("""<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebSite", "@id": "#site", "name": "Field Log"},
+      {"@type": "Person", "@id": "#p1", "name": "Maria Ortiz"},
+      {"@type": ["Article", "NewsArticle"], "headline": "Frost arrives early",
+       "author": {"@id": "#p1"}, "datePublished": "2021-11-03T07:00:00+01:00",
+       "publisher": {"@id": "#site"}}]}</script>""")
+    assert m.title == "Frost arrives early"
+    assert m.author == "Maria Ortiz"
+    assert m.date == date(2021, 11, 3)
+    assert {"article", "newsarticle", "website", "person"} <= m.types
+
+
+def test_jsonld_numbers_where_strings_belong() -> None:
+    m = meta("""<script type="application/ld+json">{"@type": "Article", "headline": 1984,
+      "author": 42, "datePublished": 20200101}</script>""")
+    assert m.title == "1984"
+    assert m.date == date(2020, 1, 1)
+
+
+def test_author_by_prefix_is_cleaned() -> None:
+    m = meta('<meta name="author" content="By Jane Doe | Staff">')
+    assert m.author == "Jane Doe"
+
+
+def test_article_author_url_is_not_a_name() -> None:
+    m = meta("""<meta property="article:author" content="https://facebook.com/janedoe">
+      <body><span class="byline">By Jane Doe</span></body>""")
+    assert m.author == "Jane Doe"
+
+
+def test_several_jsonld_authors_are_joined() -> None:
+    m = meta("""<script type="application/ld+json">{"@type": "Article",
+      "author": [{"@type": "Person", "name": "Ann Lee"}, {"name": "Bo Chen"}]}</script>""")
+    assert m.author == "Ann Lee, Bo Chen"
+
+
+def test_date_from_article_published_time() -> None:
+    m = meta("""<meta property="article:modified_time" content="2020-02-02T10:00:00Z">
+      <meta property="article:published_time" content="2019-05-12T22:30:00-04:00">""")
+    assert m.date == date(2019, 5, 12)
+
+
+def test_date_from_url() -> None:
+    m = meta("<title>x</title>", "https://example.org/news/2019/05/12/a-story/")
+    assert m.date == date(2019, 5, 12)
+
+
+def test_date_written_under_the_headline() -> None:
+    m = meta("""<body><nav>Archive: 3 March 2001</nav><h1>Snow in April</h1>
+      <p>Posted on 14. April 2016 by Ole</p><p>Text.</p></body>""")
+    assert m.date == date(2016, 4, 14)
+
+
+def test_registration_dates_are_not_publication_dates() -> None:
+    m = meta("""<body><h1>Help with my bike</h1><div>Registered: 2012-01-05</div>
+      <div>Posted 2023-06-30 09:12</div></body>""")
+    assert m.date == date(2023, 6, 30)
+
+
+def test_lang_region_is_reduced_to_primary_code() -> None:
+    assert meta('<html lang="en-US"><head></head></html>').language == "en"
+    assert meta('<meta http-equiv="content-language" content="de_AT">').language == "de"
+
+
+def test_canonical_url_is_made_absolute() -> None:
+    m = meta('<link rel="canonical" href="/a/b">', "https://example.org/a/b?utm=x")
+    assert m.url == "https://example.org/a/b"
+
+
+def test_types_from_jsonld_microdata_and_og() -> None:
+    m = meta("""<meta property="og:type" content="article">
+      <div itemscope itemtype="https://schema.org/Recipe"></div>
+      <script type="application/ld+json">[{"@type": "Product"}]</script>""")
+    assert m.types == frozenset({"article", "recipe", "product"})
+
+
+def test_empty_page_gives_empty_metadata() -> None:
+    assert meta("") == Metadata()
+    assert meta("<html><body></body></html>") == Metadata()
+
+
+def test_huge_jsonld_is_skipped() -> None:
+    big = '{"@type": "Article", "headline": "Too big", "x": "' + "a" * 1_100_000 + '"}'
+    m = meta(f'<script type="application/ld+json">{big}</script>')
+    assert m.title is None
+
+
+def test_deeply_nested_jsonld_does_not_raise() -> None:
+    deep = "[" * 5000 + "]" * 5000
+    m = meta(f'<script type="application/ld+json">{deep}</script><title>Deep</title>')
+    assert m.title == "Deep"
