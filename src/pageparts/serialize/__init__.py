@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from .._document import Comment, Document
 from .._errors import InputError
+from .view import to_html
 
 __all__ = ["FORMATS", "serialize", "to_json", "to_markdown", "to_text"]
 
@@ -60,6 +61,7 @@ def to_markdown(doc: Document) -> str:
 
 
 FORMATS: dict[str, Callable[[Document], str]] = {
+    "html": to_html,
     "json": to_json,
     "markdown": to_markdown,
     "text": to_text,
