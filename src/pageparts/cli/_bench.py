@@ -24,8 +24,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--sample", type=int, default=200, help="pages in all (split across packs)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--repeat", type=int, default=2, help="timed passes; the best one counts")
-    p.add_argument("--peers", default="trafilatura,resiliparse",
-                   help="comma-separated peers, or 'none'")
+    p.add_argument("--peers", default="trafilatura,trafilatura-text,resiliparse",
+                   help="comma-separated peers (trafilatura: text, comments and metadata; "
+                   "trafilatura-text: extract() main text only; resiliparse), or 'none'")
     p.add_argument("--big-mb", type=float, default=50.0,
                    help="size of the synthetic page in MB (0: skip it)")
     p.add_argument("--big-peers", action="store_true",

@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="a deterministic random sample of N pages of each pack")
     p.add_argument("--seed", type=int, default=0, help="seed for --sample and the folds")
     p.add_argument("--peers", default="trafilatura,resiliparse",
-                   help="comma-separated peers to run beside pageparts, or 'none'")
+                   help="comma-separated peers to run beside pageparts (trafilatura, "
+                   "trafilatura-text, resiliparse), or 'none'")
     p.add_argument("--kind", choices=("html", "text"), default="html",
                    help="text: pageparts reads a plain-text rendering of each page")
     p.add_argument("--render", choices=("bullets", "wet"), default=None,

@@ -37,7 +37,7 @@ class BenchConfig:
     sample: int = 200
     seed: int = 0
     repeat: int = 2
-    peers: tuple[str, ...] = ("trafilatura", "resiliparse")
+    peers: tuple[str, ...] = ("trafilatura", "trafilatura-text", "resiliparse")
     big_mb: float = 50.0
     big_peers: bool = False
     memory: bool = True
@@ -168,8 +168,8 @@ def bench(config: BenchConfig, *, log: Log = _stderr) -> dict[str, Any]:
     if config.big_mb > 0:
         big: Pages = [(synthetic_page(config.big_mb), None)]
         log(f"synthetic page of {len(big[0][0]) / 1e6:.1f} M characters")
-        big_names = names if config.big_peers else ["pageparts", *(
-            n for n in names if n == "resiliparse")]
+        big_names = ["none", *(names if config.big_peers else [
+            n for n in names if n in ("pageparts", "resiliparse")])]
         report["big_page"] = {"megabytes": config.big_mb,
                               "runs": {n: _in_child(n, big, config.child_timeout)
                                        for n in big_names}}
@@ -196,7 +196,8 @@ def format_bench(report: dict[str, Any]) -> str:
     if "big_page" in report:
         big = report["big_page"]
         lines += ["", f"One synthetic page of {big['megabytes']:g} MB, each system in a fresh "
-                  "process:", "", "| system | seconds | peak RSS (MB) |", "|---|---|---|"]
+                  "process ('none': the process with the page loaded and nothing run):", "",
+                  "| system | seconds | peak RSS (MB) |", "|---|---|---|"]
         for n, m in big["runs"].items():
             if "error" in m:
                 lines.append(f"| {n} | {m['error']} | |")

@@ -26,6 +26,7 @@ __all__ = [
     "group_key",
     "grouped_folds",
     "load_pack",
+    "pack_ids",
     "resolve_pack",
     "subset",
 ]

@@ -11,7 +11,13 @@ from typing import Any
 from .._errors import InputError, MissingExtra
 from .systems import Output, System
 
-__all__ = ["PEERS", "ResiliparseSystem", "TrafilaturaSystem", "load_peers"]
+__all__ = [
+    "PEERS",
+    "ResiliparseSystem",
+    "TrafilaturaSystem",
+    "TrafilaturaTextSystem",
+    "load_peers",
+]
 
 
 class TrafilaturaSystem:
@@ -49,6 +55,31 @@ class TrafilaturaSystem:
         )
 
 
+class TrafilaturaTextSystem:
+    """trafilatura's ``extract`` with its defaults but comments off: main text only, no
+    metadata (the cheapest common use; its speed is the one usually quoted)."""
+
+    name = "trafilatura-text"
+    does_metadata = does_comments = does_page_type = False
+
+    def __init__(self) -> None:
+        try:
+            import trafilatura  # noqa: PLC0415 (optional: the eval extra)
+        except ImportError as exc:
+            raise MissingExtra(f"trafilatura (import failed: {exc})", "eval") from exc
+        self._extract = trafilatura.extract
+
+    def prepare(self, page: str) -> str:
+        return page
+
+    def run(self, page: str, url: str | None) -> Output:
+        try:
+            text: str | None = self._extract(page, url=url, include_comments=False)
+        except Exception as exc:  # a peer's crash is a result, not the end of the run
+            return Output("", status=f"error: {type(exc).__name__}: {exc}")
+        return Output(text or "", status="ok" if text else "empty")
+
+
 class ResiliparseSystem:
     """resiliparse's ``extract_plain_text(tree, main_content=True)``; it gives text only."""
 
@@ -80,6 +111,7 @@ class ResiliparseSystem:
 #: Peer name → (module it needs, constructor).
 PEERS: dict[str, tuple[str, Callable[[], System]]] = {
     "trafilatura": ("trafilatura", TrafilaturaSystem),
+    "trafilatura-text": ("trafilatura", TrafilaturaTextSystem),
     "resiliparse": ("resiliparse", ResiliparseSystem),
 }
 

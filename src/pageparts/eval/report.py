@@ -8,6 +8,13 @@ __all__ = ["format_report"]
 
 _DASH = "—"
 
+#: What a reader of the table must know about a pack's gold.
+PACK_NOTES = {
+    "readability": "text gold is Readability.js's output, not human gold: word and shingle F1 "
+                   "here measure agreement with another extractor (a sanity check)",
+    "trafilatura-a": "snippet gold only (no full text); comment snippets on about 70 pages",
+}
+
 
 def _f(d: dict[str, Any] | None, key: str = "f1") -> str:
     return f"{d[key]:.3f}" if d and key in d else _DASH
@@ -26,6 +33,8 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def _pack_section(pack: str, systems: dict[str, dict[str, Any]]) -> list[str]:
     any_s = next(iter(systems.values()))
     lines = [f"### {pack} ({any_s['pages']} pages)", ""]
+    if pack in PACK_NOTES:
+        lines += [f"_{PACK_NOTES[pack]}_", ""]
     header = ["system", "word P", "word R", "word F1", "shingle F1", "snippet F1", "title",
               "author", "date", "page type", "pages/s", "errors", "empty"]
     rows = []

@@ -76,6 +76,8 @@ class PagepartsSystem:
             raise  # no usable model: every page would fail alike, so stop with its message
         except PagepartsError as exc:
             return Output("", status=f"error: {exc}")
+        except Exception as exc:  # a crash is a defect: count it and show it, keep measuring
+            return Output("", status=f"error: CRASH {type(exc).__name__}: {exc}")
         comments = "\n".join(c.text for _, c in doc.iter_comments() if c.text)
         return Output(
             text=doc.text,
