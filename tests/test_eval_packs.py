@@ -96,6 +96,7 @@ def test_gold_placeholders_mean_absent() -> None:
 def test_metadata_matching_rules() -> None:
     assert match_text("  The  Title\n", "the title")
     assert not match_text("The Title | Site", "The Title")
+    assert match_text("It\u2019s \u201cfine\u201d", "it's \"fine\"")
     assert not match_text(None, "x")
     assert match_author("Ann Lee, Bo Park", ["Ann Lee", "Bo Park"])
     assert not match_author("Ann Lee", ["Ann Lee", "Bo Park"])

@@ -4,8 +4,9 @@ Metadata matching (documented here, used in every report):
 
 - gold ``None``, ``""``, ``"None"``, ``"[]"`` or ``[]`` means the gold has no value: the page is
   not counted for that field;
-- title and author: equal after Unicode NFKC, whitespace collapsing and case folding; a gold
-  *list* of authors matches when every name occurs in the normalised prediction;
+- title and author: equal after Unicode NFKC, typographic quotes folded to ASCII, whitespace
+  collapsing and case folding; a gold *list* of authors matches when every name occurs in the
+  normalised prediction;
 - date: equal as ISO calendar dates (the first 10 characters); a year-month gold (``2024-05``)
   matches any prediction in that month.
 """
@@ -24,6 +25,8 @@ __all__ = ["Match", "PackScore", "gold_value", "match_author", "match_date", "ma
 
 _ABSENT = (None, "", "None", "[]", "null")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?")
+# The packs' gold writes straight quotes where pages often curl them.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def gold_value(gold: dict[str, Any], key: str) -> Any:
@@ -38,7 +41,7 @@ def gold_value(gold: dict[str, Any], key: str) -> Any:
 
 
 def _norm(text: str) -> str:
-    return normalize_space(unicodedata.normalize("NFKC", text)).casefold()
+    return normalize_space(unicodedata.normalize("NFKC", text).translate(_QUOTES)).casefold()
 
 
 def match_text(pred: str | None, gold: str) -> bool:
