@@ -52,7 +52,8 @@ def _label_rules() -> str:
 
 
 def _kind_rules() -> str:
-    # Furniture stays grey (it is what was thrown away); its kind shows in the border and chip.
+    # Furniture stays grey (it is what was thrown away); its kind shows in the border and in an
+    # outlined chip (labels of kept content have filled chips).
     rules = []
     n = len(FURNITURE_KINDS)
     for i, kind in enumerate(FURNITURE_KINDS):
@@ -60,7 +61,8 @@ def _kind_rules() -> str:
         hue = round(i * 360 / n + 10) % 360
         rules.append(
             f".k-{tok}{{border-left-color:hsl({hue} 55% 50%)}}\n"
-            f".ck-{tok}{{background:hsl({hue} 55% 42%);color:#fff}}"
+            f".ck-{tok}{{background:#fff;color:hsl({hue} 60% 32%);"
+            f"box-shadow:inset 0 0 0 1px hsl({hue} 55% 50%)}}"
         )
     return "\n".join(rules)
 
@@ -76,12 +78,13 @@ _BASE = """
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
   color:#1f2328;background:#f6f7f9}
 header{padding:12px 20px;background:#24292f;color:#fff}
-header h1{margin:0;font-size:17px;font-weight:600}
+header h1{margin:0;font-size:17px;font-weight:600;overflow-wrap:anywhere}
 header .sub{margin-top:2px;color:#c9d1d9;font-size:12px}
 .legend{display:flex;flex-wrap:wrap;gap:6px;padding:10px 20px;background:#fff;
   border-bottom:1px solid #d0d7de}
 .legend .chip{font-size:12px}
 .legend .n{opacity:.85;margin-left:4px}
+.legend .zero{opacity:.4}
 main{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr);gap:16px;padding:16px 20px}
 section{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:10px 14px;
   margin-bottom:16px}
@@ -91,7 +94,8 @@ h2{font-size:13px;text-transform:uppercase;letter-spacing:.05em;color:#57606a;ma
 .blk .ix{flex:none;width:3.2em;color:#8c959f;font:11px/1.9 ui-monospace,monospace;
   text-align:right}
 .blk .tx{flex:1;min-width:0;white-space:pre-wrap;overflow-wrap:anywhere}
-.blk .meta{flex:none;display:flex;flex-direction:column;align-items:flex-end;gap:2px}
+.blk .meta{flex:none;display:flex;align-items:center;gap:6px;line-height:1.9}
+.l-furniture{padding-top:1px;padding-bottom:1px;font-size:13px}
 .l-furniture .tx{color:#59636e}
 .l-title .tx{font-size:18px;font-weight:650}
 .l-heading .tx{font-weight:650}
@@ -113,7 +117,8 @@ table.counts td.num,table.counts th.num{text-align:right;font-variant-numeric:ta
 ul.tree,ul.tree ul{list-style:none;margin:0;padding:0}
 ul.tree ul{margin-left:10px;padding-left:14px;border-left:2px solid #eaccd9}
 ul.tree li{margin:6px 0}
-.cm{border:1px solid #eaeef2;border-radius:5px;padding:4px 8px;background:#fdf7fa}
+.cm{border:1px solid #eaeef2;border-radius:5px;padding:4px 8px;background:#fdf7fa;
+  overflow-wrap:anywhere}
 .cm .who{font-weight:600;color:#a0134f}
 .cm .when{color:#6e7781;font-size:12px;margin-left:6px}
 .cm .ct{white-space:pre-wrap;overflow-wrap:anywhere;margin-top:2px}

@@ -86,8 +86,8 @@ def _legend(doc: Document) -> str:
     counts = Counter(b.label for b in doc.blocks)
     kinds = Counter((b.kind or "other") for b in doc.blocks if b.label == "furniture")
     items = [
-        f'<span class="chip c-{css_token(label)}">{_e(label)}<span class="n">{counts[label]}</span>'
-        "</span>"
+        f'<span class="chip c-{css_token(label)}{"" if counts[label] else " zero"}">{_e(label)}'
+        f'<span class="n">{counts[label]}</span></span>'
         for label in _labels_present(doc)
     ]
     items += [
