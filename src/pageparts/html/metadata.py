@@ -30,6 +30,7 @@ _MAX_LD_DEPTH = 12
 _MAX_TEXT = 400  # characters kept from a candidate title or byline
 _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
 
+_DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
 _SCAN = "title, meta, link[rel], script, h1, time, [itemprop], [itemtype]"
 _WS = re.compile(r"\s+")
 _KEY = re.compile(r"[\W_]+", re.UNICODE)
@@ -38,7 +39,8 @@ _KEY = re.compile(r"[\W_]+", re.UNICODE)
 
 _TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "dcterms.title", "sailthru.title",
                "parsely-title", "citation_title")
-_AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator",
+_AUTHOR_META = ("author", "article:author", "og:article:author", "byl", "dc.creator",
+                "dcterms.creator",
                 "sailthru.author", "parsely-author", "citation_author", "dc.contributor",
                 "itemprop:author", "book:author", "cxenseparse:author")
 _DATE_META = (
@@ -86,23 +88,43 @@ _GENERIC_HEADINGS = frozenset({
     "site navigation", "primary menu", "mobile menu", "suche", "navigation menu",
 })
 _BY = re.compile(
-    r"^(?:written\s+|posted\s+|reported\s+|text\s+|story\s+|words\s+|photos?\s+)?"
-    r"(?:by|von|par|por|di|door|av|af|przez|от|de)\s*:?\s+",
+    r"^(?:(?:written|posted|reported|published|text|story|words|photos?|interview|"
+    r"eingestellt|geschrieben|verfasst|ver\u00f6ffentlicht|beitrag|artikel|publi\u00e9|"
+    r"\u00e9crit|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s*:?\s*)?"
+    r"(?:(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
+    r"\s*:?\s+|(?:interview|text|photos?|fotos?)\s*:\s*)",
     re.IGNORECASE,
 )
 _AUTHOR_TAIL = re.compile(
-    r"\s*(?:[|,/\u2022\u00b7\u2013\u2014-]\s*)?(?:staff(?:\s+writer|\s+reporter)?|contributor|redaktion|"
-    r"updated\b.*|published\b.*|posted\b.*|on\s+\w+\s+\d.*|\d{1,2}[./]\d{1,2}[./]\d{2,4}.*|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*)\s*$",
+    r"(?:\s*[|,/\u2022\u00b7\u2013\u2014-]\s*(?:staff(?:\s+writer|\s+reporter)?|contributor)"
+    r"|\s+(?:says|sagt|schreibt|dit|dice|escreveu|wrote|am|on|le|el|il|op|em|\u00bb|\u00ab)"
+    r"|\s*[|\u2022\u00b7]\s*\d+\s*[hmd]\b.*"
+    r"|\s*(?:[|,\u2022\u00b7\u2013\u2014-]\s*)?(?:updated|published|posted|last updated)\b.*)\s*$",
     re.IGNORECASE,
 )
-_NOT_A_NAME = re.compile(r"https?://|www\.|@\w+\.\w|\.(?:com|org|net)\b|^\W*$|^\d+$", re.I)
-_JUNK_AUTHORS = frozenset({"admin", "administrator", "author", "user", "unknown", "anonymous",
-                           "guest", "editor", "webmaster", "none", "null", "staff"})
+_NOT_A_NAME = re.compile(r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erforderlich|"
+                         r"obligatoire|obligatorio|obbligatorio)\s*\)", re.I)
+_JUNK_AUTHORS = frozenset({"admin", "administrator", "author", "authors", "user", "none", "null",
+                           "by", "von", "par", "name", "posted", "written"})
 _AUTHOR_CLASSES = (
     "[class*=byline], [class*=author], [rel~=author], [class*=Author], [class*=Byline], "
-    "[id*=author], [class*=autor], [class*=auteur]"
+    "[id*=author], [class*=autor], [class*=auteur], [class*=writer]"
 )
+_BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
+                          r"posts|list|widget|box-title|about", re.I)
+_BYLINE_NAME = re.compile(r"name|fn\b", re.I)
+_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness",
+                        "educationalorganization", "governmentorganization", "ngo",
+                        "medicalorganization", "onlinebusiness", "website", "brand"})
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
+_BY_TEXT = re.compile(
+    r"(?:^|[\s|\u00b7\u2022(])(?i:by|von|par|por|door|av|af|przez|article by|written by|"
+    r"posted by|autor|author|auteur)\s*:?\s+"
+    rf"((?:[{_UPPER}][\w'\u2019-]*\.?(?:\s|$)){{1,4}})"
+)
+_READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
+                        re.I)
+_PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])")
 _COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:[tT\s]|$)")
@@ -152,9 +174,11 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
             if not content:
                 continue
             for attr in ("property", "name", "http-equiv"):
-                name = attrs.get(attr)
-                if name:
-                    s.meta.setdefault(name.strip().lower(), []).append(content)
+                names = attrs.get(attr)
+                if names:
+                    for token in names.lower().split()[:4]:
+                        key = token.replace(":", ".", 1) if token.startswith(_DC) else token
+                        s.meta.setdefault(key, []).append(content)
             prop = attrs.get("itemprop")
             if prop:
                 s.meta.setdefault("itemprop:" + prop.strip().lower(), []).append(content)
@@ -396,8 +420,13 @@ def _text(value: str) -> str:
     return _clean(value).rstrip(" ¶#")
 
 
+def _site_names(site: str | None, ld: _LD) -> list[str]:
+    publisher = _ld_text(_ld_resolve(ld, (ld.main or {}).get("publisher")))
+    return [x for x in (site, publisher) if x]
+
+
 def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:
-    sites = [x for x in (site, _ld_text(_ld_resolve(ld, (ld.main or {}).get("publisher")))) if x]
+    sites = _site_names(site, ld)
     hosts = _host_keys(url)
     ld_titles = []
     if ld.main is not None:
@@ -441,15 +470,17 @@ TITLE_VARIANT: dict[str, Any] = {"similar": "short", "fallback": "overlap", "tau
 
 
 def _clean_author(text: str) -> str | None:
-    text = _clean(text)[:_MAX_TEXT]
+    text = _text(text)[:_MAX_TEXT]
+    dated = _first_date_match(text)
+    if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
+        before, after = text[:dated.start()].strip(_NAME_TRIM), text[dated.end():]
+        text = before or _READ_TIME.sub("", after).strip(_NAME_TRIM)
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
-    if not text or len(text) > 120 or _NOT_A_NAME.search(text):
+    if not text or len(text) > 150 or _NOT_A_NAME.search(text) or _PAGE_DATE.search(text):
         return None
-    if text.lower() in _JUNK_AUTHORS or sum(c.isdigit() for c in text) > 2:
-        return None
-    if len(text.split()) > 12:
+    if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
         return None
     return text
 
@@ -465,50 +496,102 @@ def _join_authors(names: list[str]) -> str | None:
     return ", ".join(seen[:10]) or None
 
 
-def _ld_authors(ld: _LD, obj: dict[str, Any] | None) -> list[str]:
+def _ld_authors(ld: _LD, obj: dict[str, Any] | None) -> tuple[list[str], bool]:
+    """The author names of a JSON-LD object, and whether they are all organisations."""
     if obj is None:
-        return []
+        return [], False
     value = obj.get("author") or obj.get("creator")
     items = value if isinstance(value, list) else [value]
     names = []
+    orgs = 0
     for item in items[:20]:
-        name = _ld_text(_ld_resolve(ld, item))
+        resolved = _ld_resolve(ld, item)
+        name = _ld_text(resolved)
         if name:
             names.append(name)
-    return names
+            if isinstance(resolved, dict) and _ORG_TYPES.intersection(_types_of(resolved)):
+                orgs += 1
+    return names, bool(names) and orgs == len(names)
 
 
-def _choose_author(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
-    found = _join_authors(_ld_authors(ld, ld.main))
+def _in_comments(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(8):
+        if parent is None or parent.tag in ("body", "article", "main"):
+            return False
+        attrs = parent.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if "comment" in marks or "respon" in marks or "reply" in marks:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _byline_names(tree: LexborHTMLParser) -> list[str]:
+    """Names from elements classed as bylines or authors (outside comment threads)."""
+    named: list[str] = []
+    plain: list[str] = []
+    for node in tree.css(_AUTHOR_CLASSES)[:30]:
+        if node.tag in ("body", "html", "main", "article", "section", "img", "meta", "script",
+                        "style", "label", "input", "form", "button", "textarea", "option",
+                        "ul", "ol", "nav", "aside", "footer", "time"):
+            continue
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _BYLINE_SKIP.search(marks):
+            continue
+        text = _clean(node.text(separator=" "))
+        if not 2 < len(text) < 120 or _in_comments(node):
+            continue
+        (named if _BYLINE_NAME.search(marks) else plain).append(text)
+        if len(named) + len(plain) >= 6:
+            break
+    return named + plain
+
+
+def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
+                   sites: list[str], hosts: list[str]) -> str | None:
+    """The first person-like author in source order; an organisation only when nothing else."""
+    fallback: str | None = None
+
+    def consider(found: str | None, org: bool = False) -> str | None:
+        nonlocal fallback
+        if not found:
+            return None
+        if org or _is_site(found, sites, hosts):
+            fallback = fallback or found
+            return None
+        return found
+
+    names, org = _ld_authors(ld, ld.main)
+    found = consider(_join_authors(names), org)
     if found:
         return found
     for name in _AUTHOR_META:
-        values = s.meta.get(name)
-        if values:
-            found = _join_authors(values)
-            if found:
-                return found
+        found = consider(_join_authors(s.meta.get(name, [])))
+        if found:
+            return found
     names = []
     for prop, node in s.itemprops:
-        if prop in ("author", "creator"):
+        if prop in ("author", "creator") and not _in_comments(node):
             inner = node.css_first("[itemprop=name]")
             names.append(_clean((inner or node).text(separator=" ")))
-    found = _join_authors(names)
+            break  # later ones are mostly other people's posts or related articles
+    found = consider(_join_authors(names))
+    if found:
+        return found
+    for text in _byline_names(tree):
+        found = consider(_join_authors([text]))
+        if found:
+            return found
+    found = consider(_join_authors([_visible_byline(around) or ""]))
     if found:
         return found
     for obj in (ld.page, *ld.objects):
-        found = _join_authors(_ld_authors(ld, obj))
+        names, org = _ld_authors(ld, obj)
+        found = consider(_join_authors(names), org)
         if found:
             return found
-    for node in tree.css(_AUTHOR_CLASSES)[:6]:
-        if node.tag in ("body", "html", "main", "article", "section", "img", "meta", "script"):
-            continue
-        text = _clean(node.text(separator=" "))
-        if 2 < len(text) < 80:
-            found = _join_authors([text])
-            if found:
-                return found
-    return None
+    return fallback
 
 
 # --- date -------------------------------------------------------------------------------------
@@ -570,6 +653,13 @@ def _match_date(m: re.Match[str], dayfirst: bool) -> date | None:
     return _valid(int(g["cy"]), int(g["cm"]), int(g["cd"]))
 
 
+def _first_date_match(text: str) -> re.Match[str] | None:
+    year = _HAS_YEAR.search(text)
+    if year is None:
+        return None
+    return _TEXT_DATE.search(text, max(0, year.start() - 40), year.end() + 12)
+
+
 def _first_date(text: str, dayfirst: bool) -> date | None:
     """The first full date written in ``text``; the big pattern only runs around 4-digit years."""
     end = 0
@@ -621,24 +711,45 @@ def _ld_date(ld: _LD, keys: tuple[str, ...]) -> date | None:
     return None
 
 
-def _visible_date(tree: LexborHTMLParser, title: str | None, dayfirst: bool) -> date | None:
+class _Around:
+    """The body text just after (and before) the headline, computed once, on first use."""
+
+    def __init__(self, tree: LexborHTMLParser, title: str | None) -> None:
+        self._tree = tree
+        self._title = title
+        self._windows: tuple[str, str] | None = None
+
+    def windows(self) -> tuple[str, str]:
+        """(text after the headline, text just before it); ("", top of page) without one."""
+        if self._windows is None:
+            body = self._tree.body
+            text = _WS.sub(" ", body.text(separator=" ")[:_MAX_BODY_TEXT]) if body else ""
+            found = -1
+            if self._title and text:
+                head = self._title[:60]
+                found = text.find(head)
+                if found < 0:
+                    found = text.lower().find(head.lower())
+            if found < 0:
+                self._windows = ("", text[:5_000])
+            else:
+                self._windows = (text[found:found + 3_000], text[max(0, found - 300):found])
+        return self._windows
+
+
+def _visible_date(around: _Around, dayfirst: bool) -> date | None:
     """The first date written after the headline, else just above it, else near the top.
 
     Dates labelled as something else (a member's registration, an edit) are passed over.
     """
-    body = tree.body
-    if body is None:
-        return None
-    text = _WS.sub(" ", body.text(separator=" ")[:_MAX_BODY_TEXT])
-    found = -1
-    if title:
-        found = text.find(title[:60])
-        if found < 0:
-            found = text.lower().find(title[:60].lower())
-    if found < 0:
-        return _labelled_date(text[:5_000], dayfirst)
-    return (_labelled_date(text[found:found + 3_000], dayfirst)
-            or _labelled_date(text[max(0, found - 300):found], dayfirst))
+    after, before = around.windows()
+    return _labelled_date(after, dayfirst) or _labelled_date(before, dayfirst)
+
+
+def _visible_byline(around: _Around) -> str | None:
+    """A "By Jane Doe" written just under the headline."""
+    m = _BY_TEXT.search(around.windows()[0][:800])
+    return m[1] if m else None
 
 
 def _labelled_date(window: str, dayfirst: bool) -> date | None:
@@ -658,8 +769,8 @@ def _labelled_date(window: str, dayfirst: bool) -> date | None:
     return None
 
 
-def _choose_date(tree: LexborHTMLParser, s: _Scan, ld: _LD, *, url: str | None,
-                 title: str | None, dayfirst: bool) -> date | None:
+def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
+                 dayfirst: bool) -> date | None:
     d = _ld_date(ld, ("datePublished", "dateCreated", "uploadDate", "startDate"))
     if d:
         return d
@@ -699,7 +810,7 @@ def _choose_date(tree: LexborHTMLParser, s: _Scan, ld: _LD, *, url: str | None,
                 d = _parse_date(m[1])
                 if d:
                     return d
-    d = _visible_date(tree, title, dayfirst)
+    d = _visible_date(around, dayfirst)
     if d:
         return d
     d = _ld_date(ld, ("dateModified",))
@@ -777,11 +888,13 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     if description is None and ld.main is not None:
         description = _ld_text(ld.main.get("description"))
     title = _choose_title(s, ld, site, url or page_url)
+    around = _Around(tree, title)
     return Metadata(
         title=title,
         page_title=s.title or None,
-        author=_choose_author(tree, s, ld),
-        date=_choose_date(tree, s, ld, url=url or page_url, title=title, dayfirst=dayfirst),
+        author=_choose_author(tree, around, s, ld, sites=_site_names(site, ld),
+                              hosts=_host_keys(url or page_url)),
+        date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst),
         site_name=site,
         language=language,
         description=description,
