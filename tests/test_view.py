@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from pageparts import Block, Comment, Document, Furniture
+from pageparts import Block, Comment, Document, Furniture, ModelError
 from pageparts.cli import main
+from pageparts.model import Models
 from pageparts.serialize import serialize
 from pageparts.serialize.view import MAX_BLOCK_CHARS, document_from_dict, to_html
 
@@ -296,3 +297,38 @@ def test_show_corpus_errors_name_the_fix(tmp_path: Path,
     assert main(["show", str(corpus), "--id", "zz"]) == 2
     assert "no row with id 'zz'" in capsys.readouterr().err
     assert main(["show", str(tmp_path / "missing.jsonl"), "--id", "a1"]) == 2
+
+
+def test_show_open_writes_a_file_and_opens_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "out.jsonl"
+    _write_corpus(corpus)
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    assert main(["show", str(corpus), "--id", "a1", "--open"]) == 0
+    assert capsys.readouterr().out == ""
+    assert len(opened) == 1 and opened[0].startswith("file://")
+    written = Path(opened[0].removeprefix("file://"))
+    assert written.parent == tmp_path and "<!DOCTYPE html>" in written.read_text("utf-8")
+
+
+def test_show_page_extracts_and_writes_the_view(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Tide tables</title></head><body><nav><a href=/>Home</a></nav>"
+        "<article><h1>Tide tables</h1><p>The spring tide comes twice a month, at new and full "
+        "moon, and the harbour floods its lower quay when the wind is from the west.</p>"
+        "<p><script>document.title='PWNED'</script>Keep boats tied high.</p></article>"
+        "</body></html>", encoding="utf-8")
+    try:
+        Models.default().block("html")
+    except ModelError as exc:
+        pytest.skip(f"no HTML block model is installed ({exc}); show was not run on a page")
+    out = tmp_path / "view.html"
+    assert main(["show", str(page), "--output", str(out)]) == 0
+    tree = HTMLParser(out.read_text(encoding="utf-8"))
+    texts = [n.text() for n in tree.css(".blk .tx")]
+    assert any("spring tide" in t for t in texts)
+    assert "PWNED" not in tree.css_first("title").text()
+    assert len(tree.css("script")) == 0
