@@ -332,3 +332,13 @@ def test_show_page_extracts_and_writes_the_view(tmp_path: Path) -> None:
     assert any("spring tide" in t for t in texts)
     assert "PWNED" not in tree.css_first("title").text()
     assert len(tree.css("script")) == 0
+
+
+def test_lone_surrogates_from_a_row_are_written_as_replacement_characters(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "out.jsonl"
+    corpus.write_text('{"id": "s", "title": "caf\\ud800", "blocks": [{"text": "\\udfff x"}]}\n',
+                      encoding="utf-8")
+    out = tmp_path / "view.html"
+    assert main(["show", str(corpus), "--output", str(out)]) == 0
+    assert "caf\ufffd" in out.read_text(encoding="utf-8")

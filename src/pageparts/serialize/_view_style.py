@@ -128,6 +128,8 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;border:1px so
   border-radius:4px;padding:8px;margin:6px 0 0;font:12px/1.45 ui-monospace,monospace;
   max-height:640px;overflow:auto}
 .note{font-size:12px;color:#6e7781}
+/* a bidi override in page text stays inside its own element */
+.tx,.chip,.who,.when,.credit,dd,pre{unicode-bidi:isolate}
 """
 
 #: The whole stylesheet, exactly as written between ``<style>`` and ``</style>``.

@@ -13,6 +13,7 @@ no loads, and no stylesheet but the view's own (see :mod:`._view_style`).
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,8 +31,12 @@ MAX_BLOCKS = 20_000
 MAX_TREE_DEPTH = 12
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    # Lone surrogates (possible in a JSON row) cannot be written as UTF-8: show U+FFFD instead.
+    return html.escape(_SURROGATE.sub("\ufffd", str(value)), quote=True)
 
 
 def _chip(label: str, kind: str | None) -> str:
