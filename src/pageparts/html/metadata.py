@@ -81,14 +81,17 @@ _PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "
 _DASHES = "\u2013\u2014"  # en and em dash
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ")
-_NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022"
+_NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022\u00a9"  # \u00a9 is the copyright sign
 _GENERIC_HEADINGS = frozenset({
     "navigation", "menu", "main menu", "search", "home", "homepage", "startseite", "detail",
     "details", "skip to content", "breadcrumb", "sidebar", "footer", "header", "main navigation",
     "site navigation", "primary menu", "mobile menu", "suche", "navigation menu",
 })
 _BY = re.compile(
-    r"^(?:(?:written|posted|reported|published|text|story|words|photos?|interview|"
+    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories|beitr\u00e4ge|artikel)\s+(?:by|von)\s+|"
+    r"more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+|"
+    r"(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)|"
+    r"(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?(?:(?:written|posted|reported|published|text|story|words|photos?|interview|"
     r"eingestellt|geschrieben|verfasst|ver\u00f6ffentlicht|beitrag|artikel|publi\u00e9|"
     r"\u00e9crit|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s*:?\s*)?"
     r"(?:(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
@@ -99,13 +102,16 @@ _AUTHOR_TAIL = re.compile(
     r"(?:\s*[|,/\u2022\u00b7\u2013\u2014-]\s*(?:staff(?:\s+writer|\s+reporter)?|contributor)"
     r"|\s+(?:says|sagt|schreibt|dit|dice|escreveu|wrote|am|on|le|el|il|op|em|\u00bb|\u00ab)"
     r"|\s*[|\u2022\u00b7]\s*\d+\s*[hmd]\b.*"
+    r"|\s+(?:in|im|dans)\s+\S.*|\s+on\s+(?=\S{0,15}\d).*|\s*[\u00bb\u00ab]\s.*"
+    r"|\s+(?:edited|reviewed|fact[\s-]checked|photos?|illustrations?)\s+by\b.*"
     r"|\s*(?:[|,\u2022\u00b7\u2013\u2014-]\s*)?(?:updated|published|posted|last updated)\b.*)\s*$",
     re.IGNORECASE,
 )
 _NOT_A_NAME = re.compile(r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erforderlich|"
                          r"obligatoire|obligatorio|obbligatorio)\s*\)", re.I)
 _JUNK_AUTHORS = frozenset({"admin", "administrator", "author", "authors", "user", "none", "null",
-                           "by", "von", "par", "name", "posted", "written"})
+                           "by", "von", "par", "name", "posted", "written", "no author",
+                           "follow", "share"})
 _AUTHOR_CLASSES = (
     "[class*=byline], [class*=author], [rel~=author], [class*=Author], [class*=Byline], "
     "[id*=author], [class*=autor], [class*=auteur], [class*=writer]"
@@ -471,13 +477,19 @@ TITLE_VARIANT: dict[str, Any] = {"similar": "short", "fallback": "overlap", "tau
 
 def _clean_author(text: str) -> str | None:
     text = _text(text)[:_MAX_TEXT]
-    dated = _first_date_match(text)
+    dated = _first_date_match(text) or _DATEISH.search(text)
     if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
-        before, after = text[:dated.start()].strip(_NAME_TRIM), text[dated.end():]
-        text = before or _READ_TIME.sub("", after).strip(_NAME_TRIM)
+        before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
+        after = text[dated.end():]
+        labelled = before.endswith(":")  # "Stand: 20. April 2020" is no name
+        text = "" if labelled else before or _READ_TIME.sub("", after).strip(_NAME_TRIM)
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
+    words = text.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        text = " ".join(words[:half])  # "Jane Doe Jane Doe": a link and a label
     if not text or len(text) > 150 or _NOT_A_NAME.search(text) or _PAGE_DATE.search(text):
         return None
     if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
@@ -534,12 +546,16 @@ def _byline_names(tree: LexborHTMLParser) -> list[str]:
     for node in tree.css(_AUTHOR_CLASSES)[:30]:
         if node.tag in ("body", "html", "main", "article", "section", "img", "meta", "script",
                         "style", "label", "input", "form", "button", "textarea", "option",
-                        "ul", "ol", "nav", "aside", "footer", "time"):
+                        "nav", "footer", "time"):
             continue
         marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
         if _BYLINE_SKIP.search(marks):
             continue
         text = _clean(node.text(separator=" "))
+        if len(text) > 60:  # an author box: the name is its first line
+            lines = [x for x in (_clean(t) for t in node.text(separator="\n").split("\n")) if x]
+            text = " ".join(lines[:2]) if lines and _BY.fullmatch(lines[0] + " ") else (
+                lines[0] if lines else "")
         if not 2 < len(text) < 120 or _in_comments(node):
             continue
         (named if _BYLINE_NAME.search(marks) else plain).append(text)
@@ -620,6 +636,9 @@ _NOT_PUBLISHED = re.compile(
     r"dabei seit|beigetreten|inscrit|inscription|registrado|iscritto|lid sinds|geregistreerd)"
     r"\W{0,12}(?:on\W{1,3})?$",
     re.IGNORECASE,
+)
+_DATEISH = re.compile(
+    rf"(?<!\w){_MONTH}\.?\s+\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d\d", re.I
 )
 _STATE_DATE = re.compile(
     r"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|"
