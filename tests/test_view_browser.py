@@ -6,6 +6,7 @@ skip with a message. Screenshots are kept under ``artifacts/`` in the repository
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from pageparts import Block, Comment, Document, PagepartsError, extract
+from pageparts import Block, Comment, Document, ModelError, extract
 from pageparts.serialize.view import to_html
 from test_view import sample_document
 
@@ -202,18 +203,38 @@ def test_csp_stops_injected_markup_if_escaping_ever_failed(
     assert "/beacon.png" in hits
 
 
-def test_seed_view_in_browser(browser: Browser, tmp_path: Path) -> None:
-    seed = SHARED / "seed" / "000_da3d02e79bbce8f7.txt"
-    if not seed.is_file():
-        pytest.skip(f"the seed page is not at {seed}; the seed view was not checked")
+def _view_page(browser: Browser, tmp_path: Path, source: Path, kind: str, shot: str) -> None:
+    """Extract a page from ../shared, view it, and check the browser drew what it holds."""
+    if not source.is_file():
+        pytest.skip(f"{source} is absent (the shared folder beside the checkout); not viewed")
+    data = source.read_bytes()
+    if source.suffix == ".gz":
+        data = gzip.decompress(data)
     try:
-        doc = extract(seed.read_bytes(), kind="text")
-    except PagepartsError as exc:
-        pytest.skip(f"the text mode cannot read the seed yet ({exc}); seed view not checked")
-    page = tmp_path / "seed.html"
+        doc = extract(data, kind=kind)
+    except ModelError as exc:
+        pytest.skip(f"no block model is installed yet ({exc}); {source.name} not viewed")
+    page = tmp_path / "view.html"
     page.write_text(to_html(doc), encoding="utf-8")
     dom, log = browser.dom(page)
     assert _csp_reports(log) == []
     assert len(dom.css("section.page .blk")) == len(doc.blocks)
     assert len(dom.css("ul.tree li")) == sum(1 for _ in doc.iter_comments())
-    browser.screenshot(page, "view-seed.png")
+    labels = {n.text(deep=False) for n in dom.css("nav.legend .chip:not(.zero)")}
+    assert labels == {b.label for b in doc.blocks} | {
+        f"furniture: {b.kind or 'other'}" for b in doc.blocks if b.label == "furniture"}
+    browser.screenshot(page, shot)
+
+
+def test_seed_view_in_browser(browser: Browser, tmp_path: Path) -> None:
+    _view_page(browser, tmp_path, SHARED / "seed" / "000_da3d02e79bbce8f7.txt", "text",
+               "view-seed.png")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("pack", "page_id"), [("wcxb-dev", "0001"), ("wcxb-dev", "0031"),
+                                               ("trafilatura-a", "008865dd1912eab1")])
+def test_pack_page_view_in_browser(browser: Browser, tmp_path: Path, pack: str,
+                                   page_id: str) -> None:
+    source = SHARED / "datasets" / pack / "pages" / f"{page_id}.html.gz"
+    _view_page(browser, tmp_path, source, "html", f"view-{pack}-{page_id}.png")
