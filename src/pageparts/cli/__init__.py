@@ -13,7 +13,7 @@ from .._errors import PagepartsError
 __all__ = ["main"]
 
 #: Subcommands, in the order ``pageparts --help`` lists them.
-COMMANDS = ("extract", "train", "eval", "bench", "show")
+COMMANDS = ("extract", "train", "eval", "bench", "show", "run")
 
 
 def build_parser() -> argparse.ArgumentParser:
