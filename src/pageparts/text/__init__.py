@@ -1,0 +1,27 @@
+"""The plain-text path: a text dump (WET, resiliparse-style rendering) → blocks and threads.
+
+``read_text`` is the text twin of :func:`pageparts.html.read_html`: lines with their layout
+(:mod:`.lines`), blocks (:mod:`.segment`), comment threads from bullet trees (:mod:`.comments`)
+and headline, heading and caption roles (:mod:`.roles`). Features, model and assembly are shared
+with the HTML path.
+"""
+
+from __future__ import annotations
+
+from .._options import Options
+from ..blocks import Metadata, Page, ParsedPage
+from .comments import find_comments
+from .lines import split_lines
+from .roles import mark_roles
+from .segment import segment
+
+__all__ = ["read_text"]
+
+
+def read_text(page: Page, options: Options) -> ParsedPage:
+    """Segment a plain-text page: blocks with layout, comment threads, a headline guess."""
+    blocks = segment(split_lines(page.content), options)
+    comments = find_comments(blocks)
+    title = mark_roles(blocks)
+    meta = Metadata(title=title, url=page.url)
+    return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments))

@@ -1,0 +1,139 @@
+"""Reader comments in text: records laid out as a bullet tree.
+
+Whole-page renderings write a comment list as list items: each comment a bullet line holding its
+author, the comment's text indented one level deeper under it, and replies as bullet items one
+level deeper still. A run of sibling items is a thread when most items in it have that shape: a
+short, name-like bullet line with prose under it. Menus (bullets without text) and lists of
+sentences (long bullet lines) do not. One pass over the blocks, explicit stack, linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .._document import Comment
+from ..blocks import RawBlock
+from ..html.comments import parse_date
+
+__all__ = ["MAX_NESTING", "find_comments"]
+
+_WORD = re.compile(r"\w+")
+_DATE = re.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+    r"\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)"
+    r"[a-zä]*\.? \d{4}|"
+    r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago)\b",
+    re.IGNORECASE,
+)
+#: Action links that come with each comment; they belong to it but are not its text.
+_ACTION = re.compile(
+    r"^(?:reply|antworten|répondre|responder|rispondi|like|likes?|report|flag|share|permalink|"
+    r"log in to reply|\d+\s*(?:likes?|replies|points?)|upvote|downvote|quote)\W*$",
+    re.IGNORECASE,
+)
+_MAX_AUTHOR_CHARS = 80
+_MAX_AUTHOR_WORDS = 6
+_MAX_DATED_AUTHOR_WORDS = 14
+#: Replies nested deeper than this are kept as replies at this depth.
+MAX_NESTING = 32
+
+
+@dataclass(slots=True)
+class _Item:
+    block: int  # the bullet line (the author line of a comment)
+    indent: int
+    texts: list[int] = field(default_factory=list)
+    children: list[_Item] = field(default_factory=list)
+
+
+def _author_like(text: str) -> bool:
+    """A bullet line that can name a commenter: short, no sentence end."""
+    if len(text) > _MAX_AUTHOR_CHARS or text.rstrip()[-1:] in ".!?;,":
+        return False
+    n = len(_WORD.findall(text))
+    if n == 0:
+        return False
+    return n <= _MAX_AUTHOR_WORDS or (n <= _MAX_DATED_AUTHOR_WORDS and bool(_DATE.search(text)))
+
+
+def _tree(blocks: list[RawBlock]) -> list[list[_Item]]:
+    """Runs of top-level bullet items (a run ends at a top-level line that is not in a list)."""
+    runs: list[list[_Item]] = [[]]
+    stack: list[_Item] = []
+    for i, b in enumerate(blocks):
+        while stack and stack[-1].indent >= b.indent:
+            stack.pop()
+        if b.bullet is not None:
+            if len(stack) >= MAX_NESTING:
+                stack.pop()
+            item = _Item(i, b.indent)
+            (stack[-1].children if stack else runs[-1]).append(item)
+            stack.append(item)
+        elif stack:
+            stack[-1].texts.append(i)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
+
+
+def _walk(items: list[_Item]) -> list[_Item]:
+    out: list[_Item] = []
+    todo = list(reversed(items))
+    while todo:
+        it = todo.pop()
+        out.append(it)
+        todo.extend(reversed(it.children))
+    return out
+
+
+def _is_thread(run: list[_Item], blocks: list[RawBlock]) -> bool:
+    if not all(_author_like(blocks[it.block].text) for it in run):
+        return False
+    members = _walk(run)
+    records = 0
+    for it in members:
+        words = sum(len(_WORD.findall(blocks[t].text)) for t in it.texts
+                    if not _ACTION.match(blocks[t].text))
+        if words >= 3 and _author_like(blocks[it.block].text):
+            records += 1
+    return records >= 2 and records >= 0.5 * len(members)
+
+
+def _one(it: _Item, blocks: list[RawBlock], replies: tuple[Comment, ...]) -> Comment:
+    texts = [blocks[t].text for t in it.texts if not _ACTION.match(blocks[t].text)]
+    date_text = None
+    if texts and len(_WORD.findall(texts[0])) <= 6 and _DATE.search(texts[0]):
+        date_text = texts.pop(0)
+    return Comment(
+        author=blocks[it.block].text,
+        text="\n".join(texts),
+        date=parse_date(date_text) if date_text else None,
+        date_text=date_text,
+        replies=replies,
+    )
+
+
+def _comments(run: list[_Item], blocks: list[RawBlock]) -> list[Comment]:
+    """The run's items as nested Comments (bottom-up, no recursion)."""
+    made: dict[int, Comment] = {}
+    for it in reversed(_walk(run)):
+        made[id(it)] = _one(it, blocks, tuple(made.pop(id(c)) for c in it.children))
+    return [made[id(it)] for it in run]
+
+
+def find_comments(blocks: list[RawBlock]) -> list[Comment]:
+    """Comment threads laid out as bullet trees; their blocks get ``extra["comment"]`` (the
+    comment's ordinal in page order)."""
+    threads: list[Comment] = []
+    ordinal = 0
+    for run in _tree(blocks):
+        if not _is_thread(run, blocks):
+            continue
+        for it in _walk(run):
+            for i in (it.block, *it.texts):
+                blocks[i].extra["comment"] = ordinal
+            ordinal += 1
+        threads.extend(_comments(run, blocks))
+    return threads
