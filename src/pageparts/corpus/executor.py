@@ -153,6 +153,8 @@ class LocalExecutor(Executor):
                     continue
                 if result is not None and (unit := store(*result)) is not None:
                     completed.append(unit)
+                if worker.retiring:
+                    self._replace(worker, kill=False)
             elif worker.task is not None and time.monotonic() >= worker.deadline:
                 key, row = worker.failure_row(timed_out=True)
                 self._replace(worker, kill=True)

@@ -31,6 +31,7 @@ __all__ = ["GuardedWorker", "WorkerFailed"]
 
 _READY = "ready"
 _FATAL = "fatal"
+_LAST = "last"  # a row, after which the worker exits (it restarts clean after a memory fault)
 
 
 class WorkerFailed(RuntimeError):
@@ -103,9 +104,10 @@ def serve(conn: Connection, setup: WorkSetup) -> None:
             return
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        conn.send(row)
         if restart:
+            conn.send((_LAST, row))
             return
+        conn.send(row)
 
 
 def time_limit_reason(limit: float) -> str:
@@ -127,6 +129,7 @@ class GuardedWorker:
         child.close()
         self.conn = parent
         self.ready = False
+        self.retiring = False  # sent its last row: to be replaced
         self.task: tuple[Any, Record] | None = None
         self.deadline = float("inf")
 
@@ -150,8 +153,10 @@ class GuardedWorker:
             tag, value = msg
             if tag == _FATAL:
                 raise WorkerFailed(str(value))
-            self.ready = True
-            return None
+            if tag == _READY:
+                self.ready = True
+                return None
+            self.retiring, self.ready, msg = True, False, value
         assert self.task is not None
         key = self.task[0]
         self.task, self.deadline = None, float("inf")
@@ -164,6 +169,7 @@ class GuardedWorker:
         if timed_out:
             reason = time_limit_reason(self.setup.time_limit) + " (the worker was stopped)"
             return key, make_row(record, "rejected", reason)
+        self.process.join(timeout=2)  # the pipe closes a moment before the exit code is known
         code = self.process.exitcode
         how = (f"signal {-code}" if code is not None and code < 0 else f"exit code {code}")
         reason = (f"the worker process died ({how}) while extracting this record; the page may "

@@ -36,8 +36,8 @@ def extract_row(extractor: Extractor, record: Record, setup: WorkSetup) -> Row:
                                 encoding=record.encoding)
     except (LimitExceeded, InputError) as exc:
         return make_row(record, "rejected", str(exc))
-    except ModelError:
-        raise
+    except (ModelError, MemoryError):
+        raise  # a broken install stops the run; memory is the guard's business
     except RecursionError:
         return make_row(record, "rejected", "the page is nested too deeply to read")
     except Exception as exc:  # a bug or a pathological page: the row names it, the run goes on

@@ -21,8 +21,9 @@ __all__ = ["read_jsonl"]
 _READ = 1 << 20
 
 
-def _lines(stream: InputStream, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """``(line number, line)``; the line is None when it is over ``max_bytes`` (skipped)."""
+def _lines(stream: InputStream, max_bytes: int) -> Iterator[tuple[int, bytes | None, bool]]:
+    """``(line number, line, ended by a newline)``; the line is None when it is over
+    ``max_bytes`` (skipped, never held whole)."""
     parts: list[bytes] = []
     size, lineno, over = 0, 0, False
     while chunk := stream.read(_READ):
@@ -31,10 +32,10 @@ def _lines(stream: InputStream, max_bytes: int) -> Iterator[tuple[int, bytes | N
             piece = chunk[start:nl]
             lineno += 1
             if over or size + len(piece) > max_bytes:
-                yield lineno, None
+                yield lineno, None, True
             else:
                 parts.append(piece)
-                yield lineno, b"".join(parts)
+                yield lineno, b"".join(parts), True
             parts, size, over = [], 0, False
             start = nl + 1
         piece = chunk[start:]
@@ -44,7 +45,7 @@ def _lines(stream: InputStream, max_bytes: int) -> Iterator[tuple[int, bytes | N
             if size > max_bytes:
                 over, parts = True, []
     if parts or over:
-        yield lineno + 1, None if over else b"".join(parts)
+        yield lineno + 1, None if over else b"".join(parts), False
 
 
 def read_jsonl(name: str, *, limits: ReadLimits, fields: Fields, kind: str | None = None,
@@ -53,22 +54,18 @@ def read_jsonl(name: str, *, limits: ReadLimits, fields: Fields, kind: str | Non
     stream = InputStream(name, max_ratio=limits.max_ratio, meter=meter)
     short = Path(name).name
     count, lineno = 0, 0
-    pending: tuple[int, bytes | None] | None = None  # held back: the last line may be cut short
     try:
-        for item in _lines(stream, limits.max_bytes):
-            if item[1] is not None and not item[1].strip():
+        for number, line, ended in _lines(stream, limits.max_bytes):
+            lineno = number
+            if line is not None and not line.strip():
                 continue
-            if pending is not None:
-                count += 1
-                yield _parse(pending, name=name, short=short, limits=limits, fields=fields,
-                             kind=kind)
-            pending = item
-            lineno = item[0]
-        if pending is not None and not stream.truncated:
+            if not ended and stream.truncated:
+                break  # the last line was cut short by the damage: reported below
             count += 1
-            yield _parse(pending, name=name, short=short, limits=limits, fields=fields, kind=kind)
+            yield _parse((number, line), name=name, short=short, limits=limits, fields=fields,
+                         kind=kind)
     except Exception as exc:  # damaged compression or a bomb: keep what came before
-        yield lost_record(name, lineno, count, exc)
+        yield lost_record(name, lineno + 1, count, exc)
         return
     finally:
         stream.close()
