@@ -31,8 +31,8 @@ _MAX_TEXT = 400  # characters kept from a candidate title or byline
 _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
 
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
-_SCAN = "title, meta, link[rel], script, h1, time, [itemprop], [itemtype]"
-_WS = re.compile(r"\s+")
+_SCAN = "title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype]"
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
 _KEY = re.compile(r"[\W_]+", re.UNICODE)
 
 # --- vocabularies -----------------------------------------------------------------------------
@@ -112,10 +112,7 @@ _NOT_A_NAME = re.compile(r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erf
 _JUNK_AUTHORS = frozenset({"admin", "administrator", "author", "authors", "user", "none", "null",
                            "by", "von", "par", "name", "posted", "written", "no author",
                            "follow", "share"})
-_AUTHOR_CLASSES = (
-    "[class*=byline], [class*=author], [rel~=author], [class*=Author], [class*=Byline], "
-    "[id*=author], [class*=autor], [class*=auteur], [class*=writer]"
-)
+_AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
@@ -156,14 +153,14 @@ class _Scan:
     rel_author: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     times: list[tuple[str, bool, bool]] = field(default_factory=list)  # value, published, after h1
-    h1_node: LexborNode | None = None
+    h1_nodes: list[LexborNode] = field(default_factory=list)
     other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
     types: set[str] = field(default_factory=set)
 
 
 def _clean(text: str | None) -> str:
-    return _WS.sub(" ", text).strip() if text else ""
+    return " ".join(text.split()) if text else ""
 
 
 def _key(text: str) -> str:
@@ -193,12 +190,11 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
             if s.title is None:
                 s.title = _clean(node.text())[:_MAX_TEXT * 2]
         elif tag == "h1":
-            if s.h1_node is None:
-                s.h1_node = node
             if len(s.h1) < 5:
                 text = _clean(node.text(separator=" "))
                 if text:
                     s.h1.append(text[:_MAX_TEXT])
+                    s.h1_nodes.append(node)
         elif tag == "link":
             rel = (attrs.get("rel") or "").lower().split()
             if "canonical" in rel and s.canonical is None:
@@ -213,7 +209,7 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
             value = attrs.get("datetime") or ""
             marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
             published = "pubdate" in attrs or "publish" in marks or "created" in marks
-            s.times.append((value or _clean(node.text())[:80], published, s.h1_node is not None))
+            s.times.append((value or _clean(node.text())[:80], published, bool(s.h1_nodes)))
         prop = attrs.get("itemprop")
         if prop and tag != "meta" and len(s.itemprops) < 200:
             s.itemprops.append((prop.strip().lower(), node))
@@ -403,6 +399,16 @@ def _strip_site(title: str, sites: list[str], hosts: list[str], others: set[str]
     return title
 
 
+def _lead_segment(title: str) -> str:
+    """The headline part of "Headline | Section | Tagline" once the site name is gone."""
+    mode = TITLE_VARIANT["pipe"]
+    if mode and " | " in title:
+        head, _, tail = title.partition(" | ")
+        if len(head.split()) >= mode and (mode != 3 or len(tail.split()) <= 6):
+            return head
+    return title
+
+
 def _similar(a: str, b: str) -> bool:
     """Same headline up to punctuation, case, or a short kicker/suffix on one of them."""
     ka, kb = _key(a), _key(b)
@@ -423,7 +429,7 @@ def _text(value: str) -> str:
     """Entity-decoded (once more: CMSs double-escape), whitespace-collapsed text."""
     if "&" in value:
         value = html.unescape(value)
-    return _clean(value).rstrip(" ¶#")
+    return _clean(value.translate(_INVISIBLE)).rstrip(" \u00b6#")
 
 
 def _site_names(site: str | None, ld: _LD) -> list[str]:
@@ -447,7 +453,7 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
     known = {_key(t) for t in ld_titles + h1s}
     metas: list[str] = []
     for t in raw:
-        stripped = _strip_site(t, sites, hosts, known - {_key(t)})
+        stripped = _lead_segment(_strip_site(t, sites, hosts, known - {_key(t)}))
         if stripped and stripped not in metas:
             metas.append(stripped)
     h1s = [_strip_site(h, sites, hosts, set()) for h in h1s]
@@ -469,7 +475,7 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
     return h1s[0] if h1s else None
 
 
-TITLE_VARIANT: dict[str, Any] = {"similar": "short", "fallback": "overlap", "tau": 0.15}
+TITLE_VARIANT: dict[str, Any] = {"similar": "short", "fallback": "overlap", "tau": 0.15, "pipe": 2}
 
 
 # --- author -----------------------------------------------------------------------------------
@@ -731,29 +737,67 @@ def _ld_date(ld: _LD, keys: tuple[str, ...]) -> date | None:
 
 
 class _Around:
-    """The body text just after (and before) the headline, computed once, on first use."""
+    """The text just after (and before) the headline, computed once, on first use.
 
-    def __init__(self, tree: LexborHTMLParser, title: str | None) -> None:
+    The text comes from the headline's nearest ancestor holding a few thousand characters, so a
+    huge page costs no more than a small one; without a headline, from the top of the body.
+    """
+
+    def __init__(self, tree: LexborHTMLParser, s: _Scan, title: str | None) -> None:
         self._tree = tree
         self._title = title
+        self._anchor: LexborNode | None = None
+        if title:
+            for text, node in zip(s.h1, s.h1_nodes, strict=True):
+                if _similar(text, title) or _key(title) in _key(text):
+                    self._anchor = node
+                    break
         self._windows: tuple[str, str] | None = None
+
+    def _text(self) -> str:
+        node = self._anchor
+        if node is None:
+            body = self._tree.body
+            return body.text(separator=" ")[:_MAX_BODY_TEXT] if body else ""
+        text = ""
+        for _ in range(8):
+            parent = node.parent
+            if parent is None or parent.tag == "html":
+                break
+            node = parent
+            text = node.text(separator=" ")
+            if len(text) >= 4_000 or node.tag == "body":
+                break
+        return text[:_MAX_BODY_TEXT]
 
     def windows(self) -> tuple[str, str]:
         """(text after the headline, text just before it); ("", top of page) without one."""
         if self._windows is None:
-            body = self._tree.body
-            text = _WS.sub(" ", body.text(separator=" ")[:_MAX_BODY_TEXT]) if body else ""
-            found = -1
-            if self._title and text:
-                head = self._title[:60]
-                found = text.find(head)
-                if found < 0:
-                    found = text.lower().find(head.lower())
-            if found < 0:
-                self._windows = ("", text[:5_000])
+            text = self._text()
+            at = _find_headline(text, self._title) if self._title else -1
+            if at < 0:
+                self._windows = ("", _clean(text[:10_000])[:5_000])
             else:
-                self._windows = (text[found:found + 3_000], text[max(0, found - 300):found])
+                self._windows = (_clean(text[at:at + 6_000])[:3_000],
+                                 _clean(text[max(0, at - 600):at])[-300:])
         return self._windows
+
+
+def _find_headline(text: str, title: str) -> int:
+    """Where the headline starts in ``text`` (spacing and case aside), or -1."""
+    want = _key(title)[:80]
+    words = want.split()
+    if not words:
+        return -1
+    lowered = text.lower()
+    at = lowered.find(words[0])
+    for _ in range(50):
+        if at < 0:
+            return -1
+        if _key(text[at:at + len(title) * 2 + 40]).startswith(want):
+            return at
+        at = lowered.find(words[0], at + 1)
+    return -1
 
 
 def _visible_date(around: _Around, dayfirst: bool) -> date | None:
@@ -880,7 +924,7 @@ def _canonical(s: _Scan, url: str | None) -> str | None:
     for candidate in (s.canonical, _first_meta(s, ("og:url",))):
         if candidate:
             try:
-                absolute = urljoin(url, candidate) if url else candidate
+                absolute = urljoin(url, candidate) if url and "://" not in candidate else candidate
             except ValueError:
                 continue
             if absolute.startswith(("http://", "https://")):
@@ -907,7 +951,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     if description is None and ld.main is not None:
         description = _ld_text(ld.main.get("description"))
     title = _choose_title(s, ld, site, url or page_url)
-    around = _Around(tree, title)
+    around = _Around(tree, s, title)
     return Metadata(
         title=title,
         page_title=s.title or None,
