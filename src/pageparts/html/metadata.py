@@ -545,11 +545,11 @@ def _in_comments(node: LexborNode) -> bool:
     return False
 
 
-def _byline_names(tree: LexborHTMLParser) -> list[str]:
+def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
     """Names from elements classed as bylines or authors (outside comment threads)."""
     named: list[str] = []
     plain: list[str] = []
-    for node in tree.css(_AUTHOR_CLASSES)[:30]:
+    for node in root.css(_AUTHOR_CLASSES)[:30]:
         if node.tag in ("body", "html", "main", "article", "section", "img", "meta", "script",
                         "style", "label", "input", "form", "button", "textarea", "option",
                         "nav", "footer", "time"):
@@ -753,22 +753,29 @@ class _Around:
                     self._anchor = node
                     break
         self._windows: tuple[str, str] | None = None
+        self._region: LexborNode | None = None
+        self._region_text = ""
+
+    def region(self) -> LexborNode | None:
+        """The headline's nearest ancestor with a few thousand characters of text (or None)."""
+        if self._region is None and self._anchor is not None:
+            node = self._anchor
+            for _ in range(8):
+                parent = node.parent
+                if parent is None or parent.tag == "html":
+                    break
+                node = parent
+                self._region_text = node.text(separator=" ")
+                if len(self._region_text) >= 4_000 or node.tag == "body":
+                    break
+            self._region = node
+        return self._region
 
     def _text(self) -> str:
-        node = self._anchor
-        if node is None:
+        if self.region() is None:
             body = self._tree.body
             return body.text(separator=" ")[:_MAX_BODY_TEXT] if body else ""
-        text = ""
-        for _ in range(8):
-            parent = node.parent
-            if parent is None or parent.tag == "html":
-                break
-            node = parent
-            text = node.text(separator=" ")
-            if len(text) >= 4_000 or node.tag == "body":
-                break
-        return text[:_MAX_BODY_TEXT]
+        return self._region_text[:_MAX_BODY_TEXT]
 
     def windows(self) -> tuple[str, str]:
         """(text after the headline, text just before it); ("", top of page) without one."""
