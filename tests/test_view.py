@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from pageparts import Block, Comment, Document, Furniture, ModelError
 from pageparts.cli import main
+from pageparts.corpus.writers import write_output
 from pageparts.model import Models
 from pageparts.serialize import serialize
 from pageparts.serialize.view import MAX_BLOCK_CHARS, document_from_dict, to_html
@@ -342,3 +343,34 @@ def test_lone_surrogates_from_a_row_are_written_as_replacement_characters(
     out = tmp_path / "view.html"
     assert main(["show", str(corpus), "--output", str(out)]) == 0
     assert "caf\ufffd" in out.read_text(encoding="utf-8")
+
+
+def test_document_from_dict_nests_a_flat_parquet_thread() -> None:
+    flat = [
+        {"index": 0, "parent": None, "depth": 0, "author": "a", "text": "one",
+         "date": dt.date(2024, 1, 2)},
+        {"index": 1, "parent": 0, "depth": 1, "author": "b", "text": "two"},
+        {"index": 2, "parent": 1, "depth": 2, "author": "c", "text": "three"},
+        {"index": 3, "parent": None, "depth": 0, "author": "d", "text": "four"},
+    ]
+    doc = document_from_dict({"comments": flat, "date": dt.date(2024, 1, 1)})
+    assert doc.date == dt.date(2024, 1, 1)
+    assert [(d, c.author) for d, c in doc.iter_comments()] == [(0, "a"), (1, "b"), (2, "c"),
+                                                               (0, "d")]
+    assert doc.comments[0].date == dt.date(2024, 1, 2)
+
+
+def test_show_parquet_row_by_id(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="pyarrow (the corpus extra) is not installed; "
+                        "show was not tried on a Parquet output")
+    rows = [{"id": "a1", **sample_document().to_dict()}, {"id": "b2", "status": "empty",
+                                                           "reason": "no main content"}]
+    corpus = tmp_path / "out.parquet"
+    write_output(iter(rows), str(corpus))
+    out = tmp_path / "view.html"
+    assert main(["show", str(corpus), "--id", "a1", "--output", str(out)]) == 0
+    tree = HTMLParser(out.read_text(encoding="utf-8"))
+    assert tree.css_first("header h1").text() == sample_document().title
+    assert [n.text() for n in tree.css("ul.tree .who")] == ["marta", "olav", "ingrid",
+                                                            "anonymous"]
+    assert main(["show", str(corpus), "--id", "zz", "--output", str(out)]) == 2

@@ -13,12 +13,12 @@ from typing import IO, Any
 
 from .._api import Extractor
 from .._document import Document
-from .._errors import InputError
+from .._errors import InputError, MissingExtra
 from ..serialize.view import document_from_dict, to_html
 from ._common import add_option_arguments, options_from_args
 from ._extract import _kind_for, _read
 
-_CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,13 +28,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "block coloured by its label, the metadata, the comment thread and the extracted text. "
         "For a corpus output (JSON Lines), --id picks the row to show.")
     p.add_argument("page", metavar="PAGE",
-                   help="an .html or .txt file, - for standard input, or a .jsonl corpus output")
+                   help="an .html or .txt file, - for standard input, or a corpus output "
+                   "(.jsonl, .jsonl.gz or .parquet)")
     p.add_argument("--output", "-o", type=Path, default=None,
                    help="the HTML file to write (default: standard output, or a temporary "
                    "file with --open)")
     p.add_argument("--open", action="store_true", help="open the view in a web browser")
     p.add_argument("--id", dest="row_id", default=None,
-                   help="for a .jsonl corpus output: the id of the row to show")
+                   help="for a corpus output: the id of the row to show")
     p.add_argument("--kind", choices=("html", "text"), default=None,
                    help="how to read the page (default: by extension, then by content)")
     p.add_argument("--url", default=None, help="the page's URL")
@@ -60,6 +61,12 @@ def find_row(name: str, row_id: str | None) -> dict[str, Any]:
     path = Path(name)
     if not path.is_file():
         raise InputError(f"{name}: no such file")
+    if name.lower().endswith(".parquet"):
+        return _find_parquet(path, row_id)
+    return _find_jsonl(path, row_id)
+
+
+def _find_jsonl(path: Path, row_id: str | None) -> dict[str, Any]:
     rows = bad = 0
     first: dict[str, Any] | None = None
     ids: list[str] = []
@@ -82,14 +89,44 @@ def find_row(name: str, row_id: str | None) -> dict[str, Any]:
             if len(ids) < 5 and key is not None:
                 ids.append(str(key))
             first = first if first is not None else row
+    if row_id is None and rows == 1 and first is not None:
+        return first
     skipped = f" ({bad} unreadable lines skipped)" if bad else ""
+    raise _not_found(path, row_id, rows, ids, skipped)
+
+
+def _not_found(path: Path, row_id: str | None, rows: int, ids: list[str],
+               skipped: str = "") -> InputError:
     if row_id is None:
-        if rows == 1 and first is not None:
-            return first
-        sample = ", ".join(ids) or "none"
-        raise InputError(f"{name} has {rows} rows{skipped}; choose one with --id "
-                         f"(first ids: {sample})")
-    raise InputError(f"{name}: no row with id {row_id!r} among {rows} rows{skipped}")
+        return InputError(f"{path} has {rows} rows{skipped}; choose one with --id "
+                          f"(first ids: {', '.join(ids) or 'none'})")
+    return InputError(f"{path}: no row with id {row_id!r} among {rows} rows{skipped}")
+
+
+def _find_parquet(path: Path, row_id: str | None) -> dict[str, Any]:
+    try:
+        import pyarrow as pa  # noqa: PLC0415 (the corpus extra)
+        import pyarrow.parquet as pq  # noqa: PLC0415
+    except ImportError:
+        raise MissingExtra("pyarrow", "corpus") from None
+    try:
+        pf = pq.ParquetFile(path)
+        names = pf.schema_arrow.names
+        key = "id" if "id" in names else "source" if "source" in names else None
+        rows = pf.metadata.num_rows
+        if row_id is None and rows == 1:
+            return dict(pf.read().slice(0, 1).to_pylist()[0])
+        # read the key column one row group at a time; then only the group that holds the row
+        first: list[str] = []
+        for group in range(pf.num_row_groups if key else 0):
+            keys = [str(k) for k in pf.read_row_group(group, columns=[key]).column(0).to_pylist()]
+            first += keys[: 5 - len(first)]
+            if row_id is not None and row_id in keys:
+                table = pf.read_row_group(group)
+                return dict(table.slice(keys.index(row_id), 1).to_pylist()[0])
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+    raise _not_found(path, row_id, rows, first)
 
 
 def _document(args: argparse.Namespace) -> tuple[Document, list[tuple[str, str]]]:

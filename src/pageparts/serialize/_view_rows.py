@@ -1,5 +1,8 @@
 """A corpus row (``Document.to_dict()`` plus ``id``/``status``/``reason``) back to a Document.
 
+A row read from JSON Lines has ISO dates and a nested thread; one read from Parquet has dates and
+a flat thread (``index``/``parent``); both are accepted.
+
 Rows come from files a user points at, so every field is optional and every value is checked:
 a missing or malformed field becomes its default, never an exception deep in the view.
 """
@@ -46,6 +49,10 @@ def _float(value: Any) -> float:
 
 
 def _date(value: Any) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
     if not isinstance(value, str):
         return None
     try:
@@ -93,13 +100,35 @@ def _comment(d: Any, depth: int = 0) -> Comment | None:
                    replies=replies)
 
 
+def _nest(flat: list[Any]) -> list[Any]:
+    """Parquet rows keep the thread flat (``index``, ``parent``): nest it as ``replies`` again."""
+    nodes: dict[int, dict[str, Any]] = {}
+    roots: list[Any] = []
+    for c in flat:
+        if not isinstance(c, Mapping):
+            continue
+        node = {**c, "replies": []}
+        parent = c.get("parent")
+        if isinstance(parent, int) and parent in nodes:
+            nodes[parent]["replies"].append(node)
+        else:
+            roots.append(node)
+        index = c.get("index")
+        if isinstance(index, int):
+            nodes[index] = node
+    return roots
+
+
 def document_from_dict(row: Mapping[str, Any]) -> Document:
     """Rebuild the Document a corpus row or ``Document.to_dict()`` describes (tolerantly)."""
     if not isinstance(row, Mapping):
         raise InputError(f"a row must be a JSON object, not {type(row).__name__}")
     blocks = (_block(i, b) for i, b in enumerate(_list(row.get("blocks"))))
     furniture = (_furniture(f) for f in _list(row.get("furniture")))
-    comments = (_comment(c) for c in _list(row.get("comments")))
+    thread = _list(row.get("comments"))
+    if any(isinstance(c, Mapping) and "parent" in c for c in thread):
+        thread = _nest(thread)
+    comments = (_comment(c) for c in thread)
     return Document(
         status=_str(row.get("status")) or "ok",
         reason=_str(row.get("reason")),
