@@ -28,7 +28,7 @@ _TERMINAL = (".", "!", "?", '"', "\u201d", "\u2019", "\u00bb", "'")
 _POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies",
            "use cookies")
 _CITATION = re.compile(r"\[\d+\]|\[citation needed\]|\[edit\]|\[update\]", re.IGNORECASE)
-_SENTENCE = re.compile(r"[.!?]+(?:\s|$)")
+_SENTENCE = re.compile(r"[.!?]+[\"\u201d\u2019\u00bb']*(?:\s|$)")
 MIN_WORDS = 5
 
 

@@ -50,7 +50,10 @@ class _Item:
 
 def _author_like(text: str) -> bool:
     """A bullet line that can name a commenter: short, no sentence end."""
-    if len(text) > _MAX_AUTHOR_CHARS or text.rstrip()[-1:] in ".!?;,":
+    end = text.rstrip()[-1:]
+    if len(text) > _MAX_AUTHOR_CHARS or end in "!?;,":
+        return False
+    if end == "." and len(text.rsplit(maxsplit=1)[-1]) > 3:  # a sentence, not "Maria K."
         return False
     n = len(_WORD.findall(text))
     if n == 0:

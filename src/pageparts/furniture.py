@@ -1,0 +1,117 @@
+"""Furniture kinds: what a non-content block is for (share bar, navigation, donation appeal...).
+
+From the words of the block (any input kind); in HTML, the class/id vocabulary around it (near
+tokens, of the block's own element and its parents, outweigh far ones); in text, the layout hint
+the text segmenter leaves in ``extra["kind_hint"]`` (a run of short lines above the headline is
+navigation, lines under a "Related" header are related links, the last short lines are footer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import RawBlock
+
+__all__ = ["furniture_kind", "text_kind"]
+
+#: Vocabulary stems → kind, most specific first.
+_TOKEN_KINDS: tuple[tuple[str, str], ...] = (
+    ("cookie", "cookie"), ("consent", "cookie"), ("gdpr", "cookie"),
+    ("breadcrumb", "breadcrumb"),
+    ("share", "share"), ("social", "share"), ("facebook", "share"), ("twitter", "share"),
+    ("print", "share"), ("mail", "share"),
+    ("donat", "funding"), ("fund", "funding"), ("paywall", "subscribe"),
+    ("subscribe", "subscribe"), ("newsletter", "subscribe"), ("signup", "subscribe"),
+    ("advert", "advertising"), ("sponsor", "advertising"), ("ad-", "advertising"),
+    ("ads", "advertising"), ("promo", "advertising"), ("banner", "advertising"),
+    ("related", "related"), ("recommend", "related"), ("popular", "related"),
+    ("trending", "related"), ("teaser", "related"),
+    ("login", "login"), ("account", "login"), ("search", "search"),
+    ("pagination", "navigation"), ("pager", "navigation"), ("toc", "navigation"),
+    ("nav", "navigation"), ("menu", "navigation"), ("skip", "navigation"),
+    ("legal", "legal"), ("privacy", "legal"), ("copyright", "legal"),
+    ("footer", "footer"), ("tag", "metadata"), ("categor", "metadata"), ("byline", "metadata"),
+    ("author", "metadata"), ("date", "metadata"), ("meta", "metadata"),
+    ("header", "navigation"), ("masthead", "navigation"), ("sidebar", "related"),
+    ("widget", "related"),
+)
+
+_TEXT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bcookies?\b|\bconsent\b|datenschutzeinstellungen", re.I), "cookie"),
+    (re.compile(r"^(?:share|teilen|partager|compartir|tweet|pin it|email|print|whatsapp|"
+                r"facebook|twitter|linkedin|reddit|share this|share on \w+)\b[\w\s:]{0,30}$",
+                re.I), "share"),
+    (re.compile(r"\b(?:donat\w*|spenden?|support us|help us|helping us|become a patron|"
+                r"patreon|chip in|contribute)\b", re.I), "call-to-action"),
+    (re.compile(r"\b(?:subscribe|newsletter|sign up|abonnieren|inscrivez)\b", re.I),
+     "subscribe"),
+    (re.compile(r"©|\ball rights reserved\b|\balle rechte\b|\bimpressum\b|\bprivacy policy\b|"
+                r"\bterms of (?:use|service)\b|\bdatenschutz\b", re.I), "legal"),
+    (re.compile(r"^\s*(?:advertisement|anzeige|sponsored|werbung)\s*$", re.I), "advertising"),
+    (re.compile(r"^(?:log ?in|sign in|anmelden|register|my account)\b", re.I), "login"),
+    (re.compile(r"^(?:related|read more|more from|you may also like|recommended|"
+                r"mehr zum thema|weitere artikel|lesen sie auch)\b", re.I), "related"),
+    (re.compile(r"^(?:search|suche)\b", re.I), "search"),
+    (re.compile(r"^(?:skip to (?:main )?(?:content|navigation|main)|skip navigation|"
+                r"jump to (?:navigation|content)|menu|main menu|navigation|toggle navigation|"
+                r"back to top|next page|previous page|older posts|newer posts)\W*$", re.I),
+     "navigation"),
+    (re.compile(r"^(?:most (?:read|popular|viewed|shared)|top stories|trending(?: now)?|"
+                r"also read|see more|more stories|more news|latest (?:news|stories|posts))\W*$",
+                re.I), "related"),
+)
+#: Words of footer links; weaker than markup and layout (a top menu has "About" too).
+_FOOTER_WORDS = re.compile(r"^(?:about(?: us)?|contact(?: us)?|imprint|sitemap|careers|jobs|"
+                           r"faq|help|accessibility|press|advertise(?: with us)?)\W*$", re.I)
+#: A line that is only a date (and perhaps a time): page metadata.
+_DATE_ONLY = re.compile(
+    r"^(?:(?:published|updated|posted|on)\s*:?\s*)?(?:\w+,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+[a-zäé]{3,9}\.?,?\s+\d{4}|[a-zäé]{3,9}\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*$",
+    re.I,
+)
+_MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]\s*$|^\s*[$€£]\s?\d[\d,. ]*\s*$")
+
+
+def text_kind(text: str) -> str | None:
+    """The furniture kind a block's words alone show, or None."""
+    text = text.strip()
+    if _MONEY.match(text):
+        return "funding-progress"
+    for rx, kind in _TEXT_KINDS:
+        if rx.search(text[:300]):
+            return kind
+    if len(text) <= 60 and _DATE_ONLY.match(text):
+        return "metadata"
+    return None
+
+
+def furniture_kind(block: RawBlock, *, title_words: str = "") -> str:
+    """The kind of a block already judged to be furniture."""
+    text = block.text.strip()
+    by_words = text_kind(text)
+    if by_words is not None:
+        return by_words
+    for tokens in (block.own_tokens, block.tokens):
+        if not tokens:
+            continue
+        for stem, kind in _TOKEN_KINDS:
+            if stem in tokens:
+                return kind
+    if "@nav" in block.tokens:
+        return "navigation"
+    if "@footer" in block.tokens:
+        return "footer"
+    if "@header" in block.tokens:
+        return "navigation"
+    if "@aside" in block.tokens:
+        return "related"
+    if block.link_chars >= 0.6 * max(len(text), 1):
+        return "navigation"
+    hint = block.extra.get("kind_hint")  # from the text segmenter's layout (pageparts.text)
+    if isinstance(hint, str):
+        return hint
+    if _FOOTER_WORDS.match(text):
+        return "footer"
+    return "other"

@@ -1,0 +1,51 @@
+"""Furniture-kind hints from text layout, for blocks the model will call furniture.
+
+Words name some furniture ("Share this", "Advertisement"); position names the rest. Plain text
+has no ``<nav>`` or ``<footer>``, so: the short lines above the headline are navigation, the short
+lines under a header such as "Related stories" or "Share this:" take the header's kind, and the
+short lines after the last prose (and after the comments) are the footer. The hint is left in
+``RawBlock.extra["kind_hint"]``; :func:`pageparts.furniture.furniture_kind` reads it when neither
+words nor markup decide.
+"""
+
+from __future__ import annotations
+
+from ..blocks import RawBlock
+from ..furniture import text_kind
+from .roles import is_prose
+
+__all__ = ["hint_kinds"]
+
+_SHORT = 80
+_MAX_RUN = 15
+#: Header kinds whose following short lines share the kind.
+_RUN_KINDS = frozenset(("related", "share"))
+
+
+def hint_kinds(blocks: list[RawBlock], start: int | None) -> None:
+    """Set ``extra["kind_hint"]`` on short lines by where they stand; ``start`` is the first
+    block of the article (its headline), or None when there is none."""
+    if not blocks:
+        return
+    if start is not None:
+        for b in blocks[:start]:
+            if len(b.text) <= _SHORT and not is_prose(b):
+                b.extra["kind_hint"] = "navigation"
+    last_prose = max((i for i, b in enumerate(blocks) if is_prose(b) or "comment" in b.extra),
+                     default=-1)
+    for b in blocks[last_prose + 1:]:
+        if len(b.text) <= _SHORT * 2:
+            b.extra.setdefault("kind_hint", "footer")
+    i = 0
+    while i < len(blocks):
+        kind = text_kind(blocks[i].text) if len(blocks[i].text) <= 40 else None
+        if kind not in _RUN_KINDS:
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(blocks) and j - i <= _MAX_RUN and len(blocks[j].text) <= 150
+               and not is_prose(blocks[j]) and "comment" not in blocks[j].extra
+               and text_kind(blocks[j].text) in (None, kind)):
+            blocks[j].extra["kind_hint"] = kind
+            j += 1
+        i = j

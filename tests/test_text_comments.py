@@ -1,0 +1,81 @@
+"""Comment threads in text: author bullet lines with text indented under them, replies deeper."""
+
+from __future__ import annotations
+
+from pageparts import Options
+from pageparts.blocks import Page
+from pageparts.text import read_text
+
+THREAD = """\
+Some article text that is long enough to be a paragraph of the page, with words in it.
+
+  • Maria K.
+
+    I tried this last week and it worked well for our family.
+
+    • Tom
+
+      Same here, thanks for sharing the idea.
+
+    • deleted user
+
+  • Alex (alx99)
+
+    Could you say more about the second step?
+    It was not clear to me.
+"""
+
+MENU = """\
+  • Home
+  • News
+    • World
+    • Politics
+  • Sport
+"""
+
+SENTENCES = """\
+  • The first point is that the council has not published the figures yet.
+
+    More detail follows here about the first point and why it matters.
+
+  • The second point is that residents were not asked before the vote.
+
+    More detail follows here about the second point as well.
+"""
+
+
+def test_thread_authors_texts_and_replies() -> None:
+    parsed = read_text(Page(THREAD, "text"), Options())
+    tree = [(c.author, c.text, [(r.author, r.text) for r in c.replies]) for c in parsed.comments]
+    assert tree == [
+        ("Maria K.", "I tried this last week and it worked well for our family.",
+         [("Tom", "Same here, thanks for sharing the idea."), ("deleted user", "")]),
+        ("Alex (alx99)", "Could you say more about the second step?\nIt was not clear to me.", []),
+    ]
+
+
+def test_thread_blocks_are_marked_and_the_article_is_not() -> None:
+    parsed = read_text(Page(THREAD, "text"), Options())
+    marked = [b.text for b in parsed.blocks if "comment" in b.extra]
+    assert parsed.blocks[0].text.startswith("Some article text")
+    assert "comment" not in parsed.blocks[0].extra
+    assert marked[0] == "Maria K." and marked[-1] == "It was not clear to me."
+    assert len(marked) == len(parsed.blocks) - 1
+
+
+def test_menu_is_not_a_thread() -> None:
+    assert read_text(Page(MENU, "text"), Options()).comments == []
+
+
+def test_list_of_sentences_is_not_a_thread() -> None:
+    assert read_text(Page(SENTENCES, "text"), Options()).comments == []
+
+
+def test_dated_author_line_and_action_lines() -> None:
+    text = ("  • Jane Doe March 3, 2021 at 4:05 pm\n\n    Great write-up, I learned a lot.\n\n"
+            "    Reply\n\n  • Bob\n\n    2 days ago\n\n    Thanks, this helped me fix my bike.\n")
+    comments = read_text(Page(text, "text"), Options()).comments
+    assert [c.author for c in comments] == ["Jane Doe March 3, 2021 at 4:05 pm", "Bob"]
+    assert comments[0].text == "Great write-up, I learned a lot."
+    assert comments[1].date_text == "2 days ago"
+    assert comments[1].text == "Thanks, this helped me fix my bike."
