@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
@@ -646,6 +647,7 @@ _NOT_PUBLISHED = re.compile(
 _DATEISH = re.compile(
     rf"(?<!\w){_MONTH}\.?\s+\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{1,2}}:\d\d", re.I
 )
+_UTC_TIME = re.compile(r"[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$", re.I)
 _STATE_DATE = re.compile(
     r"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|"
     r"date_published|pubDate|firstPublished|first_published_at|publish_date|createdAt)"
@@ -839,39 +841,64 @@ def _labelled_date(window: str, dayfirst: bool) -> date | None:
     return None
 
 
-def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
-                 dayfirst: bool) -> date | None:
-    d = _ld_date(ld, ("datePublished", "dateCreated", "uploadDate", "startDate"))
-    if d:
-        return d
-    for name in _DATE_META:
-        for value in s.meta.get(name, ())[:1]:
-            d = _parse_date(value, dayfirst)
-            if d:
-                return d
+def _structured_dates(s: _Scan, ld: _LD, dayfirst: bool) -> Iterator[tuple[str, date]]:
+    """Publication dates the page states in markup, best source first, with their raw text."""
+    raws: list[str | None] = []
+    for obj in (ld.main, ld.page):
+        if obj is not None:
+            raws += [_ld_text(obj.get(k)) for k in ("datePublished", "dateCreated", "uploadDate",
+                                                     "startDate")]
+    raws += [v for name in _DATE_META for v in s.meta.get(name, ())[:1]]
+    for raw in raws:
+        d = _parse_date(raw, dayfirst)
+        if raw and d:
+            yield raw, d
     for prop, node in s.itemprops:
         if prop in ("datepublished", "datecreated"):
             attrs = node.attributes
-            d = _parse_date(attrs.get("datetime") or attrs.get("content")
-                            or _clean(node.text())[:80], dayfirst)
+            value = (attrs.get("datetime") or attrs.get("content") or attrs.get("title")
+                     or _clean(node.text())[:80])
+            d = _parse_date(value, dayfirst)
             if d:
-                return d
+                yield value, d
     for value, _published, _after in sorted(s.times, key=lambda t: (not t[1], not t[2])):
         d = _parse_date(value, dayfirst)
         if d:
-            return d
+            yield value, d
     for obj in ld.objects:
         for k in ("datePublished", "dateCreated"):
-            d = _parse_date(_ld_text(obj.get(k)))
-            if d:
-                return d
-    if url:
-        m = _URL_DATE.search(url)
-        if m:
-            g = [int(x) for x in m.groups() if x]
-            d = _valid(g[0], g[1], g[2])
-            if d:
-                return d
+            text = _ld_text(obj.get(k))
+            d = _parse_date(text)
+            if text and d:
+                yield text, d
+
+
+def _local_day(raw: str, day: date, url_day: date | None) -> date:
+    """The publisher's own calendar day for a timestamp written in UTC.
+
+    "2023-11-09T05:30:00Z" in a page whose URL says /2023/11/08/ was written on the 8th,
+    local time: the URL's day wins when it is one day away.
+    """
+    if url_day and abs((url_day - day).days) == 1 and _UTC_TIME.search(raw):
+        return url_day
+    return day
+
+
+def _url_day(url: str | None) -> date | None:
+    m = _URL_DATE.search(url) if url else None
+    if m is None:
+        return None
+    g = [int(x) for x in m.groups() if x]
+    return _valid(g[0], g[1], g[2])
+
+
+def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
+                 dayfirst: bool) -> date | None:
+    url_day = _url_day(url)
+    for raw, stated in _structured_dates(s, ld, dayfirst):
+        return _local_day(raw, stated, url_day)
+    if url_day:
+        return url_day
     for node in s.other_scripts:
         text = node.text()
         if len(text) <= _MAX_JSONLD:
