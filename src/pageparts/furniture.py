@@ -74,13 +74,19 @@ _DATE_ONLY = re.compile(
 _MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]\s*$|^\s*[$€£]\s?\d[\d,. ]*\s*$")
 
 
+_ANY_TEXT_KIND = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _TEXT_KINDS), re.I)
+
+
 def text_kind(text: str) -> str | None:
     """The furniture kind a block's words alone show, or None."""
     text = text.strip()
     if _MONEY.match(text):
         return "funding-progress"
+    head = text[:300]
+    if not _ANY_TEXT_KIND.search(head):  # one pass first: most blocks match no rule
+        return "metadata" if len(text) <= 60 and _DATE_ONLY.match(text) else None
     for rx, kind in _TEXT_KINDS:
-        if rx.search(text[:300]):
+        if rx.search(head):
             return kind
     if len(text) <= 60 and _DATE_ONLY.match(text):
         return "metadata"

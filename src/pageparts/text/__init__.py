@@ -13,7 +13,7 @@ from ..blocks import Metadata, Page, ParsedPage
 from .comments import find_comments
 from .kinds import hint_kinds
 from .lines import split_lines
-from .roles import body_start, mark_roles
+from .roles import body_start, facts, mark_roles
 from .segment import segment
 
 __all__ = ["read_text"]
@@ -23,7 +23,8 @@ def read_text(page: Page, options: Options) -> ParsedPage:
     """Segment a plain-text page: blocks with layout, comment threads, a headline guess."""
     blocks = segment(split_lines(page.content), options)
     comments = find_comments(blocks)
-    title_i = mark_roles(blocks)
-    hint_kinds(blocks, title_i if title_i is not None else body_start(blocks))
+    f = facts(blocks)
+    title_i = mark_roles(blocks, f)
+    hint_kinds(blocks, f, title_i if title_i is not None else body_start(f))
     meta = Metadata(title=blocks[title_i].text if title_i is not None else None, url=page.url)
     return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments))

@@ -10,9 +10,11 @@ words nor markup decide.
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import RawBlock
 from ..furniture import text_kind
-from .roles import is_prose
+from .roles import Facts
 
 __all__ = ["hint_kinds"]
 
@@ -20,31 +22,35 @@ _SHORT = 80
 _MAX_RUN = 15
 #: Header kinds whose following short lines share the kind.
 _RUN_KINDS = frozenset(("related", "share"))
+#: A cheap first look for such headers (the kind itself comes from furniture.text_kind).
+_RUN_HEAD = re.compile(r"(?:related|read|more|you|recommend|most|top|trending|also|see|latest|"
+                       r"share|teilen|partager|compartir|mehr|weitere|lesen)", re.I)
 
 
-def hint_kinds(blocks: list[RawBlock], start: int | None) -> None:
+def hint_kinds(blocks: list[RawBlock], f: Facts, start: int | None) -> None:
     """Set ``extra["kind_hint"]`` on short lines by where they stand; ``start`` is the first
     block of the article (its headline), or None when there is none."""
     if not blocks:
         return
     if start is not None:
-        for b in blocks[:start]:
-            if len(b.text) <= _SHORT and not is_prose(b):
+        for k, b in enumerate(blocks[:start]):
+            if len(b.text) <= _SHORT and not f.prose[k]:
                 b.extra["kind_hint"] = "navigation"
-    last_prose = max((i for i, b in enumerate(blocks) if is_prose(b) or "comment" in b.extra),
+    last_prose = max((i for i, b in enumerate(blocks) if f.prose[i] or "comment" in b.extra),
                      default=-1)
     for b in blocks[last_prose + 1:]:
         if len(b.text) <= _SHORT * 2:
             b.extra.setdefault("kind_hint", "footer")
     i = 0
     while i < len(blocks):
-        kind = text_kind(blocks[i].text) if len(blocks[i].text) <= 40 else None
+        text = blocks[i].text
+        kind = text_kind(text) if len(text) <= 40 and _RUN_HEAD.match(text) else None
         if kind not in _RUN_KINDS:
             i += 1
             continue
         j = i + 1
         while (j < len(blocks) and j - i <= _MAX_RUN and len(blocks[j].text) <= 150
-               and not is_prose(blocks[j]) and "comment" not in blocks[j].extra
+               and not f.prose[j] and "comment" not in blocks[j].extra
                and text_kind(blocks[j].text) in (None, kind)):
             blocks[j].extra["kind_hint"] = kind
             j += 1

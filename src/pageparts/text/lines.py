@@ -20,6 +20,7 @@ _TAB_WIDTH = 4
 _BULLET = re.compile(
     r"([•·◦▪▫●○■□►▸‣\u2043∙*\u2013\u2014-]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\))[ \t\u00a0]+(?=\S)"
 )
+_BULLET_START = frozenset("•·◦▪▫●○■□►▸‣\u2043∙*\u2013\u2014-(0123456789abcdefghijklmnopqrstuvwxyz")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CELLS = re.compile(r"[ ]*\t[\t ]*")
 
@@ -37,15 +38,12 @@ class Line:
 
 
 def _indent(raw: str) -> tuple[int, str]:
-    n = 0
-    for i, ch in enumerate(raw):
-        if ch in " \u00a0":
-            n += 1
-        elif ch == "\t":
-            n += _TAB_WIDTH
-        else:
-            return n, raw[i:]
-    return n, ""
+    rest = raw.lstrip(" \t\u00a0")
+    lead = len(raw) - len(rest)
+    if not lead:
+        return 0, rest
+    tabs = raw.count("\t", 0, lead)
+    return lead + tabs * (_TAB_WIDTH - 1), rest
 
 
 def _pieces(text: str) -> list[str]:
@@ -70,16 +68,18 @@ def split_lines(content: str) -> list[Line]:
     """The page's non-blank lines with their layout."""
     out: list[Line] = []
     blank = 0
+    content = _CONTROL.sub("", content)
     for number, raw in enumerate(content.splitlines()):
-        indent, rest = _indent(_CONTROL.sub("", raw).rstrip())
+        indent, rest = _indent(raw.rstrip())
         if not rest:
             blank += 1
             continue
         bullet = None
-        m = _BULLET.match(rest)
-        if m and len(rest) > m.end():
-            bullet = m.group(1)
-            rest = rest[m.end():]
+        if rest[0] in _BULLET_START:
+            m = _BULLET.match(rest)
+            if m and len(rest) > m.end():
+                bullet = m.group(1)
+                rest = rest[m.end():]
         cells = "\t" in rest
         if cells:
             rest = _CELLS.sub(" | ", rest)
