@@ -204,7 +204,11 @@ class RayExecutor(Executor):
             ready, _ = ray.wait(list(running), num_returns=1)
             for ref in ready:
                 idle.append(running.pop(ref))
-                key, rows = ray.get(ref)
+                try:
+                    key, rows = ray.get(ref)
+                except ray.exceptions.RayTaskError as exc:
+                    cause = getattr(exc, "cause", None) or exc
+                    raise PagepartsError(f"a Ray worker failed: {cause}") from None
                 if on_row is not None:
                     for row in rows:
                         on_row(row)
