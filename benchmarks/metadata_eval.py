@@ -7,7 +7,8 @@ prints, per pack and field, accuracy where gold exists for pageparts and for tra
 Normalisation: whitespace-collapsed, case-insensitive strings, typographic quotes folded to
 ASCII; dates as ISO ``YYYY-MM-DD`` (the date part as written, no time-zone shift); gold
 None/'None'/'' means "no gold" (skipped);
-a gold list of authors is joined with ", ". Language: primary subtag only.
+a gold list of authors is joined with ", ". Language: primary subtag only. "no gold" columns: on
+pages whose gold says the field is empty, how often a value is given anyway.
 
 Halves: ``--half even|odd`` keeps pages whose md5(id) is even / odd (tune on even, report odd).
 
@@ -111,6 +112,7 @@ def main() -> int:
     options = Options()
     for pack in args.pack or PACKS:
         hits: dict[str, list[int]] = {f: [0, 0, 0] for f in FIELDS}  # ours, theirs, n
+        extra: dict[str, list[int]] = {f: [0, 0, 0] for f in FIELDS}  # no gold: ours, theirs, n
         t_parse = t_ours = t_theirs = 0.0
         n_pages = 0
         for gold, raw in pages(pack, args.half, args.limit):
@@ -132,6 +134,10 @@ def main() -> int:
             for field in FIELDS:
                 want = norm(field, gold.get(GOLD_KEY.get(field, field)))
                 if want is None:
+                    if GOLD_KEY.get(field, field) in gold:  # the pack has the field: says "none"
+                        extra[field][0] += norm(field, getattr(meta, field)) is not None
+                        extra[field][1] += norm(field, theirs.get(field)) is not None
+                        extra[field][2] += 1
                     continue
                 got = norm(field, getattr(meta, field))
                 hits[field][2] += 1
@@ -141,13 +147,17 @@ def main() -> int:
                     print(f"  {gold['id'][:12]} gold={want!r}\n{'':16}got ={got!r}")
         print(f"\n{pack} ({n_pages} pages, half={args.half}; tuned on these packs, "
               f"not cross-validated unless half=odd)")
-        print(f"  {'field':10} {'n':>5} {'pageparts':>10} {'trafilatura':>12}")
+        print(f"  {'field':10} {'n':>5} {'pageparts':>10} {'trafilatura':>12}"
+              f"   | no gold: {'n':>5} {'ours given':>10} {'theirs given':>12}")
         for field in FIELDS:
             ours, tr, n = hits[field]
             if n:
                 scored = args.trafilatura and field != "language"
                 theirs_s = f"{tr / n:12.3f}" if scored else f"{'n/a':>12}"
-                print(f"  {field:10} {n:5d} {ours / n:10.3f} {theirs_s}")
+                e_ours, e_tr, e_n = extra[field]
+                given = (f"{e_n:5d} {e_ours / e_n:10.3f} "
+                         + (f"{e_tr / e_n:12.3f}" if scored else f"{'n/a':>12}")) if e_n else ""
+                print(f"  {field:10} {n:5d} {ours / n:10.3f} {theirs_s}   |          {given}")
         if n_pages:
             ms = 1000 / n_pages
             theirs_t = (f", trafilatura extract_metadata {t_theirs * ms:.2f}"

@@ -149,3 +149,51 @@ def test_deeply_nested_jsonld_does_not_raise() -> None:
     deep = "[" * 5000 + "]" * 5000
     m = meta(f'<script type="application/ld+json">{deep}</script><title>Deep</title>')
     assert m.title == "Deep"
+
+
+def test_byline_date_and_separator_are_cut() -> None:
+    m = meta('<h1>Snow</h1><span class="byline">By Jane Doe | March 3, 2021</span>')
+    assert m.author == "Jane Doe"
+
+
+def test_organisation_author_yields_to_a_person() -> None:
+    m = meta("""<script type="application/ld+json">{"@type": "Article", "headline": "Snow",
+      "author": {"@type": "Organization", "name": "Daily Tide"}}</script>
+      <body><h1>Snow</h1><div class="author-name">Ole Berg</div></body>""")
+    assert m.author == "Ole Berg"
+
+
+def test_organisation_author_is_kept_when_alone() -> None:
+    m = meta("""<script type="application/ld+json">{"@type": "Article",
+      "author": {"@type": "Organization", "name": "Daily Tide"}}</script>""")
+    assert m.author == "Daily Tide"
+
+
+def test_comment_authors_are_not_the_author() -> None:
+    m = meta("""<body><h1>Snow</h1><p>Text.</p><div id="comments">
+      <span class="comment-author">Troll</span></div></body>""")
+    assert m.author is None
+
+
+def test_utc_timestamp_takes_the_urls_day() -> None:
+    m = meta('<meta property="article:published_time" content="2023-11-09T05:30:00Z">',
+             "https://news.example/2023/11/08/late-vote/")
+    assert m.date == date(2023, 11, 8)
+
+
+def test_section_and_tagline_after_a_pipe_are_dropped() -> None:
+    m = meta("""<title>Leek soup | Recipes | Garden Notes</title>
+      <meta property="og:site_name" content="Garden Notes">""")
+    assert m.title == "Leek soup"
+
+
+def test_navigation_h1_is_not_the_title() -> None:
+    m = meta("<title>Leek soup - Garden Notes</title><body><h1>Menu</h1><h1>Leek soup</h1>")
+    assert m.title == "Leek soup"
+
+
+def test_deeply_nested_page_does_not_raise() -> None:
+    depth = 20_000
+    page = "<title>Deep</title><body>" + "<div>" * depth + "<h1>Deep</h1><p>By Ann Lee</p>"
+    m = meta(page + "</div>" * depth)
+    assert m.title == "Deep"
