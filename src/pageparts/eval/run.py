@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from .._errors import PagepartsError
@@ -48,7 +48,6 @@ class EvalConfig:
     cv_train: str = "all"
     kind: str = "html"
     render: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def select_pages(config: EvalConfig) -> tuple[list[PackPage], list[PackPage]]:
@@ -179,7 +178,6 @@ def _cv_note(config: EvalConfig) -> str:
 def _report(config: EvalConfig, scores: dict[str, dict[str, PackScore]], *, cv_note: str,
             pages: int) -> dict[str, Any]:
     cfg = asdict(config)
-    cfg.pop("extra")
     totals: dict[str, dict[str, float]] = {}
     for by_system in scores.values():
         for name, s in by_system.items():
@@ -198,7 +196,3 @@ def _report(config: EvalConfig, scores: dict[str, dict[str, PackScore]], *, cv_n
                   for pack, by_system in scores.items()},
     }
 
-
-def systems_in(report: dict[str, Any]) -> Sequence[str]:
-    """System names of a report, pageparts first."""
-    return list(report["speed"])
