@@ -30,6 +30,7 @@ _MAX_LD_OBJECTS = 2_000  # dicts visited per page when walking JSON-LD
 _MAX_LD_DEPTH = 12
 _MAX_TEXT = 400  # characters kept from a candidate title or byline
 _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
+_MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing meta titles
 
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
 _SCAN = "title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype]"
@@ -38,56 +39,24 @@ _KEY = re.compile(r"[\W_]+", re.UNICODE)
 
 # --- vocabularies -----------------------------------------------------------------------------
 
-_TITLE_META = ("og:title", "twitter:title", "title", "dc.title", "dcterms.title", "sailthru.title",
-               "parsely-title", "citation_title")
-_AUTHOR_META = ("author", "article:author", "og:article:author", "byl", "dc.creator",
-                "dcterms.creator",
-                "sailthru.author", "parsely-author", "citation_author", "dc.contributor",
-                "itemprop:author", "book:author", "cxenseparse:author")
-_DATE_META = (
-    "article:published_time", "og:published_time", "og:article:published_time",
-    "itemprop:datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
-    "publication_date", "publication-date", "published_time", "published-date", "published_date",
-    "article.published", "article_date_original", "originalpublicationdate",
-    "original-publish-date", "sailthru.date", "parsely-pub-date", "dc.date.issued",
-    "dcterms.issued", "dc.date",
-    "dcterms.date", "dc.date.created", "dcterms.created", "citation_publication_date",
-    "citation_date", "citation_online_date", "rnews:datepublished", "datepublished",
-    "displaydate", "release_date", "date.available", "prism.publicationdate",
-    "cxenseparse:recs:publishtime",
-    "itemprop:datecreated", "timestamp", "created", "creation_date", "published",
-)
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "itemprop:datemodified",
-                  "last-modified", "dc.date.modified", "dcterms.modified", "lastmod",
-                  "revised", "article:modified")
-_SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title",
-              "twitter:app:name:iphone", "al:ios:app_name", "publisher", "dc.publisher",
-              "citation_publisher", "citation_journal_title")
-_LANG_META = ("content-language", "language", "dc.language", "dcterms.language",
-              "itemprop:inlanguage", "og:locale")
-_DESC_META = ("description", "og:description", "twitter:description", "dc.description",
-              "itemprop:description")
+_VOCAB = json.loads(resources.files("pageparts.data").joinpath("meta_vocab.json")
+                    .read_text("utf-8"))
+_TITLE_META = tuple(_VOCAB["title_meta"])
+_AUTHOR_META = tuple(_VOCAB["author_meta"])
+_DATE_META = tuple(_VOCAB["date_meta"])
+_MODIFIED_META = tuple(_VOCAB["modified_meta"])
+_SITE_META = tuple(_VOCAB["site_meta"])
+_LANG_META = tuple(_VOCAB["language_meta"])
+_DESC_META = tuple(_VOCAB["description_meta"])
+_ARTICLE_TYPES = frozenset(_VOCAB["article_types"])
+_PAGE_TYPES = frozenset(_VOCAB["page_types"])
+_ORG_TYPES = frozenset(_VOCAB["organisation_types"])
+_GENERIC_HEADINGS = frozenset(_VOCAB["generic_headings"])
+_JUNK_AUTHORS = frozenset(_VOCAB["junk_authors"])
 
-_ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "report",
-    "scholarlyarticle", "techarticle", "socialmediaposting", "liveblogposting",
-    "discussionforumposting", "advertisercontentarticle", "satiricalarticle", "medicalwebpage",
-    "medicalscholarlyarticle", "howto", "recipe", "posting", "podcastepisode", "event",
-    "product", "course", "jobposting",
-})
-_PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "collectionpage", "profilepage",
-                         "searchresultspage", "contactpage", "faqpage", "checkoutpage"})
-
-_DASHES = "\u2013\u2014"  # en and em dash
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ")
 _NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022\u00a9"  # \u00a9 is the copyright sign
-_GENERIC_HEADINGS = frozenset({
-    "navigation", "menu", "main menu", "search", "home", "homepage", "startseite", "detail",
-    "details", "skip to content", "breadcrumb", "sidebar", "footer", "header", "main navigation",
-    "site navigation", "primary menu", "mobile menu", "suche", "navigation menu",
-})
 _BY = re.compile(
     r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories|beitr\u00e4ge|artikel)\s+(?:by|von)\s+|"
     r"more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+|"
@@ -110,16 +79,10 @@ _AUTHOR_TAIL = re.compile(
 )
 _NOT_A_NAME = re.compile(r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erforderlich|"
                          r"obligatoire|obligatorio|obbligatorio)\s*\)", re.I)
-_JUNK_AUTHORS = frozenset({"admin", "administrator", "author", "authors", "user", "none", "null",
-                           "by", "von", "par", "name", "posted", "written", "no author",
-                           "follow", "share"})
 _AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
-_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness",
-                        "educationalorganization", "governmentorganization", "ngo",
-                        "medicalorganization", "onlinebusiness", "website", "brand"})
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
 _BY_TEXT = re.compile(
     r"(?:^|[\s|\u00b7\u2022(])(?i:by|von|par|por|door|av|af|przez|article by|written by|"
@@ -402,12 +365,8 @@ def _strip_site(title: str, sites: list[str], hosts: list[str], others: set[str]
 
 def _lead_segment(title: str) -> str:
     """The headline part of "Headline | Section | Tagline" once the site name is gone."""
-    mode = TITLE_VARIANT["pipe"]
-    if mode and " | " in title:
-        head, _, tail = title.partition(" | ")
-        if len(head.split()) >= mode and (mode != 3 or len(tail.split()) <= 6):
-            return head
-    return title
+    head, pipe, _tail = title.partition(" | ")
+    return head if pipe and len(head.split()) >= 2 else title
 
 
 def _similar(a: str, b: str) -> bool:
@@ -458,25 +417,17 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
         if stripped and stripped not in metas:
             metas.append(stripped)
     h1s = [_strip_site(h, sites, hosts, set()) for h in h1s]
-    for h in h1s:
+    for h in h1s:  # a heading that is a meta title, give or take a kicker: the shorter one
         for m in metas:
             if _similar(h, m):
-                return h if TITLE_VARIANT["similar"] == "h1" else (h if len(h) <= len(m) else m)
-    if h1s:
-        if TITLE_VARIANT["fallback"] == "h1":
-            return h1s[0]
-        if TITLE_VARIANT["fallback"] == "single" and len(h1s) == 1:
-            return h1s[0]
-        if TITLE_VARIANT["fallback"] == "overlap":
-            best = max(h1s, key=lambda h: max((_overlap(h, m) for m in metas), default=0.0))
-            if not metas or max(_overlap(best, m) for m in metas) >= TITLE_VARIANT["tau"]:
-                return best
+                return h if len(h) <= len(m) else m
+    if h1s:  # else the heading sharing most words with a meta title, if it shares enough
+        best = max(h1s, key=lambda h: max((_overlap(h, m) for m in metas), default=0.0))
+        if not metas or max(_overlap(best, m) for m in metas) >= _MIN_OVERLAP:
+            return best
     if metas:
         return metas[0]
     return h1s[0] if h1s else None
-
-
-TITLE_VARIANT: dict[str, Any] = {"similar": "short", "fallback": "overlap", "tau": 0.15, "pipe": 2}
 
 
 # --- author -----------------------------------------------------------------------------------
