@@ -57,15 +57,19 @@ _JUNK_AUTHORS = frozenset(_VOCAB["junk_authors"])
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ")
 _NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022\u00a9"  # \u00a9 is the copyright sign
+_BY_WORD = r"(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
 _BY = re.compile(
-    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories|beitr\u00e4ge|artikel)\s+(?:by|von)\s+|"
-    r"more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+|"
-    r"(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)|"
-    r"(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?(?:(?:written|posted|reported|published|text|story|words|photos?|interview|"
-    r"eingestellt|geschrieben|verfasst|ver\u00f6ffentlicht|beitrag|artikel|publi\u00e9|"
-    r"\u00e9crit|escrito|publicado|scritto|pubblicato|geplaatst|geschreven)\s*:?\s*)?"
-    r"(?:(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
-    r"\s*:?\s+|(?:interview|text|photos?|fotos?)\s*:\s*)",
+    # "View all posts by", "More from", "About": a label that already says whose name follows
+    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories|beitr\u00e4ge|artikel)\s+(?:by|von)\s+"
+    r"|more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+"
+    r"|(?:interview|text|photos?|fotos?)\s*:\s*"
+    # "[This post was] [written|posted|...] by", "Reviewed by", "Eingestellt von"
+    r"|(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)?"
+    r"(?:(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?"
+    r"(?:(?:written|posted|reported|published|text|story|words|photos?|interview|eingestellt|"
+    r"geschrieben|verfasst|ver\u00f6ffentlicht|beitrag|artikel|publi\u00e9|\u00e9crit|escrito|"
+    r"publicado|scritto|pubblicato|geplaatst|geschreven)\s*:?\s*)?"
+    rf"{_BY_WORD}\s*:?\s+)",
     re.IGNORECASE,
 )
 _AUTHOR_TAIL = re.compile(
@@ -84,9 +88,9 @@ _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follo
                           r"posts|list|widget|box-title|about", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
-_BY_TEXT = re.compile(
-    r"(?:^|[\s|\u00b7\u2022(])(?i:by|von|par|por|door|av|af|przez|article by|written by|"
-    r"posted by|autor|author|auteur)\s*:?\s+"
+_BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "von")
+    r"(?:^|[\s|\u00b7\u2022(])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Av|Af|Przez|Autor|Author|"
+    r"Auteur|(?i:article by|written by|posted by))\s*:?\s+"
     rf"((?:[{_UPPER}][\w'\u2019-]*\.?(?:\s|$)){{1,4}})"
 )
 _READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
