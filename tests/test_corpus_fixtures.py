@@ -2,8 +2,8 @@
 test double of the extractor so the corpus machinery is tested without a trained model.
 
 The double (:class:`EchoExtractor`) strips tags and returns the text; markers in a page make it
-misbehave on purpose: ``SLOW-RECORD`` sleeps, ``STUCK-RECORD`` sleeps with the alarm signal
-blocked (only the supervisor's kill can stop it), ``HUNGRY-RECORD`` allocates 4 GiB,
+misbehave on purpose: ``SLOW-RECORD`` spins on the CPU, ``STUCK-RECORD`` sleeps with the alarm
+signal blocked (only the supervisor's kill can stop it), ``HUNGRY-RECORD`` allocates 4 GiB,
 ``CRASH-RECORD`` kills its own process, ``BUG-RECORD`` raises.
 """
 
@@ -134,9 +134,11 @@ class EchoExtractor:
                 encoding: str | None = None) -> Document:
         text = page.decode(encoding or "utf-8", "replace") if isinstance(page, bytes) else page
         if "SLOW-RECORD" in text:
-            time.sleep(60)
+            end = time.monotonic() + 60
+            while time.monotonic() < end:
+                pass
         if "STUCK-RECORD" in text:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})
             time.sleep(60)
         if "HUNGRY-RECORD" in text:
             hog = bytearray(4 << 30)

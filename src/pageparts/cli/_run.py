@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.add_argument("--url-field", default="url", help="field holding the page's URL")
     g = p.add_argument_group("limits")
     g.add_argument("--time-limit", type=float, default=2.0,
-                   help="seconds per record (default: %(default)s)")
+                   help="CPU seconds per record (default: %(default)s); a record still running "
+                   "after four times as long in wall-clock time (and at least 5 s more) is "
+                   "stopped too")
     g.add_argument("--memory-limit", type=int, default=2048, metavar="MB",
                    help="memory per record above a worker's resting size (default: %(default)s)")
     g.add_argument("--max-ratio", type=float, default=200.0,

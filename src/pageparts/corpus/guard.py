@@ -2,12 +2,14 @@
 
 Two layers keep one bad page from stopping a run:
 
-- inside the worker, a wall-clock alarm interrupts Python code at the time limit, and an address
-  space limit (``RLIMIT_AS``: the worker's resting size plus the per-record allowance) turns a
-  runaway allocation into ``MemoryError``; both become a "rejected" row and the worker goes on
-  (after a memory fault it restarts itself, clean);
-- outside, :class:`GuardedWorker` gives each record a deadline a little after the time limit; a
-  worker stuck in native code past it is killed and replaced, and its record gets a row.
+- inside the worker, a CPU-time alarm (``ITIMER_PROF``) interrupts Python code when the record
+  has used the time limit in CPU seconds, so a busy machine does not change which records pass;
+  an address space limit (``RLIMIT_AS``: the worker's resting size plus the per-record
+  allowance) turns a runaway allocation into ``MemoryError``; both become a "rejected" row and
+  the worker goes on (after a memory fault it restarts itself, clean);
+- outside, :class:`GuardedWorker` gives each record a wall-clock deadline, :func:`wall_limit`
+  (four times the limit, and at least five seconds more); a worker stuck in native code or
+  asleep past it is killed and replaced, and its record gets a row.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def serve(conn: Connection, setup: WorkSetup) -> None:
     except PagepartsError as exc:
         conn.send((_FATAL, str(exc)))
         return
-    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGPROF, _on_alarm)
     _limit_memory(setup.memory_limit_mb)
     conn.send((_READY, os.getpid()))
     while True:
@@ -92,7 +94,7 @@ def serve(conn: Connection, setup: WorkSetup) -> None:
             return
         restart = False
         try:
-            signal.setitimer(signal.ITIMER_REAL, setup.time_limit)
+            signal.setitimer(signal.ITIMER_PROF, setup.time_limit)
             row = extract_row(extractor, record, setup)
         except _TimeLimit:
             row = make_row(record, "rejected", time_limit_reason(setup.time_limit))
@@ -103,15 +105,20 @@ def serve(conn: Connection, setup: WorkSetup) -> None:
             conn.send((_FATAL, str(exc)))
             return
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
         if restart:
             conn.send((_LAST, row))
             return
         conn.send(row)
 
 
+def wall_limit(limit: float) -> float:
+    """The supervisor's backstop: seconds of wall-clock time a record may take."""
+    return max(4 * limit, limit + 5)
+
+
 def time_limit_reason(limit: float) -> str:
-    return f"time limit of {limit:g} s per record exceeded"
+    return f"time limit of {limit:g} s (CPU) per record exceeded"
 
 
 def memory_limit_reason(limit_mb: int) -> str:
@@ -139,7 +146,7 @@ class GuardedWorker:
 
     def submit(self, key: Any, record: Record) -> None:
         self.task = (key, record)
-        self.deadline = time.monotonic() + self.setup.time_limit + max(1.0, self.setup.time_limit)
+        self.deadline = time.monotonic() + wall_limit(self.setup.time_limit)
         self.conn.send(record)
 
     def receive(self) -> tuple[Any, Row] | None:
@@ -167,7 +174,9 @@ class GuardedWorker:
         assert self.task is not None
         key, record = self.task
         if timed_out:
-            reason = time_limit_reason(self.setup.time_limit) + " (the worker was stopped)"
+            reason = (f"no answer within {wall_limit(self.setup.time_limit):g} s, the wall-clock "
+                      f"backstop of the {self.setup.time_limit:g} s time limit (the worker was "
+                      "stopped)")
             return key, make_row(record, "rejected", reason)
         self.process.join(timeout=2)  # the pipe closes a moment before the exit code is known
         code = self.process.exitcode
