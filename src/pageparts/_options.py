@@ -19,6 +19,9 @@ class Options:
     max_bytes: int = 64 * 1024 * 1024
     #: DOM deeper than this is flattened below the limit (its text is kept, its structure is not).
     max_depth: int = 256
+    #: Tag nesting deeper than this is flattened before parsing (HTML5 tree building is
+    #: quadratic in depth); the text below is kept.
+    max_nesting: int = 2000
     #: At most this many blocks are scored; the rest of a giant page is labelled furniture.
     max_blocks: int = 50_000
     #: Probability above which a block counts as main content.

@@ -85,3 +85,5 @@ class ParsedPage:
     #: comment threads found by the segmenter's comment finder, as nested Comment values, with
     #: the indices of the blocks each one covers recorded in ``RawBlock.extra["comment"]``.
     comments: list[object] = field(default_factory=list)
+    #: HTML: for each element that holds blocks, the range [start, end) of block indices inside it
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)

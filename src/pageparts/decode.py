@@ -41,11 +41,19 @@ def _lookup(name: str) -> str | None:
         return None
 
 
+_CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
+
+
 def _binary(data: bytes) -> bool:
     head = data[:4096]
     if not head:
         return False
     if head.count(0) > len(head) // 100 + 1:
+        return True
+    # C0 control characters other than tab, newline, form feed and carriage return are rare in
+    # any text encoding that web pages use (UTF-16 is caught by its BOM or its NUL bytes)
+    controls = sum(head.count(c) for c in _CONTROLS)
+    if controls > len(head) // 50 + 2:
         return True
     magic = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BZh",
              b"\x28\xb5\x2f\xfd", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"OggS", b"RIFF")
@@ -81,7 +89,7 @@ def decode(page: bytes | str, options: Options, *, kind: str | None = None,
     if len(data) > options.max_bytes:
         raise LimitExceeded("page size (bytes)", len(data), options.max_bytes,
                             "raise Options.max_bytes to read larger pages")
-    if _binary(data):
+    if not any(data.startswith(bom) for bom, _ in _BOMS) and _binary(data):
         raise InputError("the input looks binary (compressed file, image or document), not a "
                          "web page; decompress it or pass the page itself")
     enc = _choose_encoding(data, encoding, options)

@@ -1,0 +1,225 @@
+"""Labelled blocks → :class:`Document`: score blocks, name their roles, write text and markdown."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import numpy as np
+
+from ._document import Block, Comment, Document, Furniture
+from ._options import Options
+from .blocks import ParsedPage, RawBlock
+from .features import featurize
+from .furniture import furniture_kind
+from .model import Models
+from .pagetype import decode_page_type, page_features
+
+__all__ = ["assemble", "label_blocks"]
+
+_WORD = re.compile(r"\w+")
+_HEAD = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_CREDIT = re.compile(
+    r"(?:\b(?:source|credit|credits|photo|image|picture|foto|bild|quelle|fotografie)\s*:\s*|"
+    r"©\s*|\(c\)\s*)([^,;|]+?)\s*[.)]?\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b[:\s]", re.I)
+#: Page types whose posts are the main content (their thread is also in doc.comments).
+DISCUSSION_TYPES = frozenset({"forum"})
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
+    """The block that shows the article's headline: a match of the metadata title, else the
+    first h1 before the main content."""
+    if title:
+        want = _norm(title)
+        best, best_score = None, 0.0
+        want_set = set(want.split())
+        for i, b in enumerate(blocks):
+            if len(b.text) > 3 * len(title) + 40:
+                continue
+            got = _norm(b.text)
+            if not got:
+                continue
+            if got == want:
+                score = 2.0 + (0.5 if b.tag in _HEAD else 0.0)
+            else:
+                got_set = set(got.split())
+                jac = len(got_set & want_set) / len(got_set | want_set)
+                if jac < 0.6:
+                    continue
+                score = jac + (0.5 if b.tag in _HEAD else 0.0)
+            if b.tag == "h1":
+                score += 0.3
+            if score > best_score:
+                best, best_score = i, score
+        if best is not None:
+            return best
+    for i, b in enumerate(blocks):
+        if b.tag == "h1":
+            return i
+    return None
+
+
+def _credit(text: str) -> str | None:
+    m = _CREDIT.search(text)
+    if m:
+        return m.group(1).strip() or None
+    return None
+
+
+def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | None:
+    """Give every block its label (and furniture kind); return the title block's index."""
+    blocks = parsed.blocks
+    threshold = options.threshold
+    discussion = page_type in DISCUSSION_TYPES
+    title_i = _find_title(blocks, parsed.meta.title)
+    title_norm = _norm(blocks[title_i].text) if title_i is not None else _norm(
+        parsed.meta.title or "")
+    first_main = next((i for i, b in enumerate(blocks) if b.score >= threshold), len(blocks))
+    for i, b in enumerate(blocks):
+        main = b.score >= threshold
+        if i == title_i:
+            b.label = "title"
+        elif "comment" in b.extra and not discussion:
+            b.label = "comment"
+        elif title_norm and _norm(b.text) == title_norm:
+            b.label, b.kind = "furniture", "repeated-headline"
+        elif b.tag == "figcaption" and (main or b.score >= 0.2):
+            b.label = "caption"
+            b.credit = _credit(b.text)
+        elif main and b.tag in _HEAD:
+            b.label = "heading"
+        elif main:
+            b.label = "body"
+        elif (len(b.text) < 160 and _BYLINE.match(b.text)
+              and title_i is not None and abs(i - title_i) <= 4 and i <= first_main + 2):
+            b.label = "byline"
+        else:
+            b.label = "furniture"
+            b.kind = furniture_kind(b)
+    return title_i
+
+
+def _markdown_block(b: RawBlock, prev: RawBlock | None) -> str:
+    t = b.text
+    if b.label == "heading":
+        return "#" * min(_HEAD.get(b.tag, 2) + 1, 6) + " " + t.replace("\n", " ")
+    if b.tag == "li":
+        return "  " * b.depth + "- " + t.replace("\n", " ")
+    if b.tag == "tr":
+        row = "| " + t.replace("\n", " ") + " |"
+        if prev is None or prev.tag != "tr":
+            cells = t.count(" | ") + 1
+            row += "\n|" + " --- |" * cells
+        return row
+    if b.tag == "pre":
+        return "```\n" + t + "\n```"
+    if b.tag == "blockquote":
+        return "\n".join("> " + ln for ln in t.split("\n"))
+    return t
+
+
+def _join(parts: list[tuple[RawBlock, str]]) -> str:
+    """Join rendered blocks: list items and table rows of one run stay on adjacent lines."""
+    out: list[str] = []
+    prev: RawBlock | None = None
+    for b, s in parts:
+        if out:
+            tight = prev is not None and b.tag == prev.tag and b.tag in ("li", "tr")
+            out.append("\n" if tight else "\n\n")
+        out.append(s)
+        prev = b
+    return "".join(out)
+
+
+def _furniture(blocks: list[RawBlock]) -> tuple[Furniture, ...]:
+    """Runs of furniture of one kind; repeated headlines gather into one entry."""
+    runs: list[tuple[str, list[int]]] = []
+    repeated: list[int] = []
+    last_kind = None
+    for i, b in enumerate(blocks):
+        if b.label != "furniture":
+            last_kind = None
+            continue
+        kind = b.kind or "other"
+        if kind == "repeated-headline":
+            repeated.append(i)
+            continue
+        if kind == last_kind:
+            runs[-1][1].append(i)
+        else:
+            runs.append((kind, [i]))
+        last_kind = kind
+    if repeated:
+        runs.append(("repeated-headline", repeated))
+        runs.sort(key=lambda r: r[1][0])
+    return tuple(Furniture(k, "\n".join(blocks[i].text for i in idx), tuple(idx))
+                 for k, idx in runs)
+
+
+def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
+    """Score, label and assemble one segmented page."""
+    meta = parsed.meta
+    page = parsed.page
+    common = {
+        "url": meta.url or page.url,
+        "site_name": meta.site_name,
+        "language": meta.language,
+        "description": meta.description,
+        "author": meta.author,
+        "date": meta.date if isinstance(meta.date, _dt.date) else None,
+        "source_kind": page.kind,
+        "encoding": page.encoding,
+    }
+    blocks = parsed.blocks
+    if not blocks:
+        return Document(status="empty", reason="the page has no visible text",
+                        title=meta.title, **common)  # type: ignore[arg-type]
+    X = featurize(parsed)
+    scores = models.block(page.kind).predict(X)
+    for b, s in zip(blocks, scores, strict=True):
+        b.score = float(s)
+    comments: tuple[Comment, ...] = tuple(
+        c for c in parsed.comments if isinstance(c, Comment)) if options.comments else ()
+    if options.page_type:
+        page_type = options.page_type
+    elif models.page_type is not None:
+        probs = models.page_type.predict(page_features(parsed, X, scores, len(comments)))
+        page_type = decode_page_type(probs, models.page_type.classes)
+    else:
+        page_type = "article"
+    title_i = label_blocks(parsed, page_type, options)
+    content = [b for b in blocks if b.label in ("body", "heading")]
+    text = "\n\n".join(b.text for b in content)
+    markdown = _join([(b, _markdown_block(b, content[i - 1] if i else None))
+                      for i, b in enumerate(content)])
+    title = meta.title or (blocks[title_i].text if title_i is not None else None)
+    public = tuple(
+        Block(index=i, text=b.text, label=b.label, tag=b.tag, kind=b.kind, depth=b.depth,
+              score=b.score, credit=b.credit)
+        for i, b in enumerate(blocks)
+    )
+    status, reason = "ok", None
+    if not text:
+        status = "empty"
+        reason = f"no main content found: all {len(blocks)} blocks were judged furniture"
+    return Document(
+        status=status,
+        reason=reason,
+        title=title,
+        page_type=page_type,
+        text=text,
+        markdown=markdown,
+        blocks=public,
+        furniture=_furniture(blocks) if options.furniture else (),
+        comments=comments,
+        **common,  # type: ignore[arg-type]
+    )
+
+

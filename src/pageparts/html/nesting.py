@@ -1,0 +1,57 @@
+"""Flatten absurd tag nesting before parsing.
+
+HTML5 tree building does work proportional to the depth of open elements for each tag, so a page
+of 100,000 nested elements takes minutes to parse. Pages with fewer tags than the limit cannot be
+that deep and cost one ``str.count``; the others get a linear scan, and only a page that really
+nests deeper than the limit is rewritten, dropping the tags below the limit and keeping all text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["flatten_deep_nesting"]
+
+_VOID = ("area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|"
+         # often left unclosed, closed implicitly by the parser: never count them as depth
+         "p|li|dt|dd|tr|td|th|option|tbody|thead|tfoot|colgroup|rb|rt|rp")
+_OPEN_CLOSE = re.compile(rf"<(/?)(?!(?:{_VOID})[\s/>])[a-zA-Z]")
+_TAG = re.compile(rf"<(/?)(?!(?:{_VOID})[\s/>])([a-zA-Z][^\s/>]*)[^>]*>")
+
+
+def _max_depth(html: str) -> int:
+    depth = top = 0
+    for slash in _OPEN_CLOSE.findall(html):
+        if slash:
+            depth = depth - 1 if depth > 0 else 0
+        else:
+            depth += 1
+            if depth > top:
+                top = depth
+    return top
+
+
+def flatten_deep_nesting(html: str, limit: int) -> str:
+    """``html`` itself when it nests at most ``limit`` deep, else a copy without the deeper tags."""
+    if html.count("<") <= limit or _max_depth(html) <= limit:
+        return html
+    depth = 0
+    dropped = 0
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        nonlocal depth, dropped
+        if m.group(1):  # an end tag
+            if dropped:
+                dropped -= 1
+                return ""
+            depth = depth - 1 if depth > 0 else 0
+            return m.group(0)
+        if m.group(0).endswith("/>"):
+            return m.group(0)
+        if depth >= limit:
+            dropped += 1
+            return ""
+        depth += 1
+        return m.group(0)
+
+    return _TAG.sub(keep_or_drop, html)

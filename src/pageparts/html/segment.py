@@ -1,0 +1,280 @@
+"""DOM → blocks: one iterative walk over the lexbor tree, cutting text at block-level elements.
+
+No recursion (100,000-deep nesting is a plain loop); below ``Options.max_depth`` elements stop
+opening frames and their text joins the enclosing block. Each block records what the features
+need: its role, list depth, the tags and class/id vocabulary above it, link and image counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .._options import Options
+from ..blocks import RawBlock
+from .vocab import hits
+
+__all__ = ["segment"]
+
+BLOCK_TAGS = frozenset(
+    "p div section article main aside header footer nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
+    "table thead tbody tfoot tr td th blockquote pre figure figcaption form fieldset address hr "
+    "details summary center caption legend menu dialog body html hgroup search".split()
+)
+SKIP_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas head title meta link "
+    "base select option textarea input audio video source track map area param frame frameset "
+    "noembed noframes".split()
+)
+#: Tags whose presence above a block is a feature of its own ("@nav", "@footer", ...).
+LANDMARKS = frozenset(
+    "article main nav header footer aside form figure blockquote table li a button label "
+    "section address details dl ul ol".split()
+)
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_LISTS = frozenset(("ul", "ol", "dl", "menu"))
+_CELLS = frozenset(("td", "th"))
+_WS = re.compile(r"\s+")
+_BR_RUN = re.compile(r"[ \t]*\n[ \t]*")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_MAX_ANCESTORS = 48
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class _Frame:
+    tag: str
+    mem_id: int
+    hits: frozenset[str]  # vocabulary hits of this element and everything above
+    own: frozenset[str]  # vocabulary hits of this element alone
+    is_block: bool
+    start_block: int = 0  # for tr: index of the first block made inside it
+
+
+@dataclass(slots=True)
+class _State:
+    options: Options
+    blocks: list[RawBlock] = field(default_factory=list)
+    frames: list[_Frame] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    landmarks: dict[str, int] = field(default_factory=dict)
+    buf: list[str] = field(default_factory=list)
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    link_chars: int = 0
+    n_links: int = 0
+    n_images: int = 0
+    link_depth: int = 0
+    list_depth: int = 0
+    pre_depth: int = 0
+
+
+_ATTR_KEYS = ("class", "id", "role", "itemprop", "itemtype", "aria-label", "data-testid")
+
+
+def _attr_hits(attrs: dict[str, str | None]) -> frozenset[str] | None:
+    """Vocabulary hits of an element's attributes, or None when the element is hidden."""
+    if "hidden" in attrs:
+        return None
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style.lower()):
+        return None
+    parts = [v for k in _ATTR_KEYS if (v := attrs.get(k))]
+    return hits(" ".join(parts)) if parts else _EMPTY
+
+
+def _role(st: _State) -> tuple[str, bool]:
+    """The block's structural role from the innermost block-level frames, and whether it is a
+    bare table cell."""
+    for fr in reversed(st.frames):
+        if not fr.is_block:
+            continue
+        t = fr.tag
+        if t in _HEADINGS:
+            return t, False
+        if t in _CELLS:
+            return "td", True
+        if t in ("li", "dt", "dd", "pre", "figcaption", "summary"):
+            return t, False
+        if t == "caption":
+            return "figcaption", False
+        if t in ("p", "div", "section", "article", "blockquote", "address", "center", "td"):
+            break
+        if t in ("body", "html"):
+            break
+    if st.pre_depth:
+        return "pre", False
+    if st.landmarks.get("blockquote"):
+        return "blockquote", False
+    return "p", False
+
+
+def _flush(st: _State) -> None:
+    if not st.buf:
+        return
+    raw = "".join(st.buf)
+    st.buf.clear()
+    link_chars, n_links, n_images = st.link_chars, st.n_links, st.n_images
+    st.link_chars = st.n_links = st.n_images = 0
+    if st.pre_depth:
+        texts = [raw.strip("\n")] if raw.strip() else []
+    elif "\n" in raw:
+        texts = []
+        for piece in _BR_RUN.sub("\n", raw).split("\n\n"):
+            lines = [" ".join(ln.split()) for ln in piece.split("\n")]
+            text = "\n".join(ln for ln in lines if ln)
+            if text:
+                texts.append(text)
+    else:
+        text = " ".join(raw.split())
+        texts = [text] if text else []
+    if not texts:
+        return
+    tag, cell = _role(st)
+    frames = st.frames
+    top = frames[-1] if frames else None
+    near: frozenset[str] = frozenset()
+    for fr in frames[-3:]:
+        if fr.own:
+            near = near | fr.own
+    path = tuple(st.tags[-10:])
+    ancestors = tuple(fr.mem_id for fr in frames[-_MAX_ANCESTORS:])
+    lm = frozenset("@" + k for k, v in st.landmarks.items() if v)
+    tokens = (top.hits | lm) if top else lm
+    total = sum(len(t) for t in texts)
+    for text in texts:
+        share = len(text) / total
+        b = RawBlock(
+            text=text,
+            tag=tag,
+            depth=max(st.list_depth - 1, 0),
+            path=path,
+            tokens=tokens,
+            own_tokens=near,
+            ancestors=ancestors,
+            link_chars=min(round(link_chars * share), len(text)),
+            n_links=n_links if share > 0.5 else 0,
+            n_images=n_images if share > 0.5 else 0,
+            dom_depth=len(frames),
+            line=len(st.blocks),
+        )
+        if cell:
+            b.extra["cell"] = True
+        st.blocks.append(b)
+
+
+def _merge_row(st: _State, start: int) -> None:
+    """A table row whose cells hold only inline content becomes one ``tr`` block."""
+    row = st.blocks[start:]
+    if len(row) < 2 or not all(b.extra.get("cell") for b in row):
+        return
+    first = row[0]
+    first.text = " | ".join(b.text.replace("\n", " ") for b in row)
+    first.tag = "tr"
+    first.link_chars = sum(b.link_chars for b in row)
+    first.n_links = sum(b.n_links for b in row)
+    first.n_images = sum(b.n_images for b in row)
+    first.extra.pop("cell", None)
+    del st.blocks[start + 1 :]
+
+
+def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> None:
+    """Open a frame for an element."""
+    is_block = tag in BLOCK_TAGS
+    if is_block:
+        _flush(st)
+    parent_hits = st.frames[-1].hits if st.frames else frozenset()
+    fr = _Frame(tag, node.mem_id, parent_hits | own if own else parent_hits, own, is_block,
+                len(st.blocks))
+    st.frames.append(fr)
+    st.tags.append(tag)
+    if tag in LANDMARKS:
+        st.landmarks[tag] = st.landmarks.get(tag, 0) + 1
+    if tag == "a":
+        st.link_depth += 1
+        st.n_links += 1
+    elif tag in _LISTS:
+        st.list_depth += 1
+    elif tag == "pre":
+        st.pre_depth += 1
+
+
+def _exit(st: _State, tag: str) -> None:
+    fr = st.frames[-1]
+    if fr.is_block:
+        _flush(st)
+    st.frames.pop()
+    st.tags.pop()
+    if tag in LANDMARKS:
+        st.landmarks[tag] -= 1
+    if tag == "a":
+        st.link_depth -= 1
+    elif tag in _LISTS:
+        st.list_depth -= 1
+    elif tag == "pre":
+        st.pre_depth -= 1
+    if tag == "tr":
+        _merge_row(st, fr.start_block)
+    if len(st.blocks) > fr.start_block:
+        st.spans[fr.mem_id] = (fr.start_block, len(st.blocks))
+
+
+def segment(tree: LexborHTMLParser, options: Options) -> tuple[list[RawBlock],
+                                                              dict[int, tuple[int, int]]]:
+    """Cut the page's body into blocks, in document order; also return, for each element that
+    holds blocks, the range of their indices."""
+    root = tree.body or tree.root
+    if root is None:
+        return [], {}
+    st = _State(options)
+    # (node, opened): opened is None on the way down, True/False on the way up (frame or not)
+    stack: list[tuple[LexborNode, bool | None]] = [(root, None)]
+    while stack:
+        node, opened = stack.pop()
+        if opened is not None:
+            if opened:
+                _exit(st, node.tag or "")
+            continue
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                if st.pre_depth:
+                    st.buf.append(text)
+                elif text.isspace():
+                    if st.buf:
+                        st.buf.append(" ")
+                    continue
+                else:
+                    if "\n" in text or "\r" in text or "\t" in text:
+                        text = _WS.sub(" ", text)  # source line breaks are spaces; <br> is "\n"
+                    st.buf.append(text)
+                if st.link_depth:
+                    st.link_chars += len(text.strip())
+            continue
+        if tag is None or tag.startswith("_") or tag.startswith("!") or tag in SKIP_TAGS:
+            continue
+        if tag == "br":
+            st.buf.append("\n")
+            continue
+        if tag == "img":
+            st.n_images += 1
+            continue
+        attrs = node.attributes
+        own = _attr_hits(attrs) if attrs else _EMPTY
+        if own is None:
+            continue  # hidden
+        frame = len(st.frames) < options.max_depth
+        if frame:
+            _enter(st, node, tag, own)
+        stack.append((node, frame))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        for c in reversed(children):
+            stack.append((c, None))
+    _flush(st)
+    return st.blocks, st.spans

@@ -1,0 +1,54 @@
+"""Page-level signals for the page-type model: what kind of page is this?"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..blocks import Metadata, RawBlock
+
+__all__ = ["SIGNAL_NAMES", "page_signals"]
+
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s?(?:€|EUR|USD|\$|£))")
+_URL_HINTS = {
+    "u_forum": re.compile(r"forum|thread|topic|/t/|discussion|community|viewtopic|showthread|/questions?/"),
+    "u_product": re.compile(r"/product|/item|/p/|/dp/|shop|store|/buy"),
+    "u_docs": re.compile(r"docs?[./]|/documentation|/manual|/reference|/api/|/guide|readthedocs|/wiki/"),
+    "u_listing": re.compile(r"/category|/categories|/tag/|/tags/|/search|/archive|/page/\d|/list"),
+    "u_article": re.compile(r"/20\d\d/|/19\d\d/|/news/|/blog/|/article|/story|/posts?/"),
+    "u_service": re.compile(r"/services?|/contact|/about|/pricing|/solutions|/company"),
+}
+_TYPE_HINTS = {
+    "t_article": ("article", "newsarticle", "blogposting", "reportagenewsarticle", "techarticle"),
+    "t_forum": ("discussionforumposting", "qapage", "question", "answer", "comment", "forum"),
+    "t_product": ("product", "offer", "aggregateoffer", "aggregaterating", "productgroup"),
+    "t_listing": ("itemlist", "collectionpage", "searchresultspage", "offercatalog"),
+    "t_docs": ("techarticle", "apireference", "softwaresourcecode", "howto"),
+    "t_service": ("service", "localbusiness", "organization", "professionalservice", "faqpage"),
+}
+
+SIGNAL_NAMES = (
+    "n_forms", "n_inputs", "n_buttons", "n_prices", "n_h1", "n_h2", "n_code", "n_pre",
+    "n_article_tags", "n_time_tags", "n_tables",
+    *_URL_HINTS.keys(), *_TYPE_HINTS.keys(),
+)
+
+
+def page_signals(tree: LexborHTMLParser, blocks: list[RawBlock], meta: Metadata) -> dict[str, float]:
+    """Counts and flags describing the whole page (cheap: a handful of CSS selects)."""
+    body = tree.body
+    sig: dict[str, float] = dict.fromkeys(SIGNAL_NAMES, 0.0)
+    if body is not None:
+        for name, sel in (("n_forms", "form"), ("n_inputs", "input"), ("n_buttons", "button"),
+                          ("n_h1", "h1"), ("n_h2", "h2"), ("n_code", "code"), ("n_pre", "pre"),
+                          ("n_article_tags", "article"), ("n_time_tags", "time"),
+                          ("n_tables", "table")):
+            sig[name] = float(len(body.css(sel)))
+    sig["n_prices"] = float(sum(1 for b in blocks if len(b.text) < 60 and _PRICE.search(b.text)))
+    url = (meta.url or "").lower()
+    for name, rx in _URL_HINTS.items():
+        sig[name] = 1.0 if rx.search(url) else 0.0
+    for name, types in _TYPE_HINTS.items():
+        sig[name] = 1.0 if any(t in meta.types for t in types) else 0.0
+    return sig

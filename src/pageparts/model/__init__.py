@@ -1,0 +1,103 @@
+"""The learned models: a block model per input kind (HTML, text) and a page-type model.
+
+Models are LightGBM boosters stored in LightGBM's own text format (no pickle: a model file is
+data, never code), under ``pageparts/data/``, rebuilt by ``pageparts train``. Each file records
+the feature names it was trained on; a file that does not match this version's features raises
+:class:`~pageparts.ModelError` with the command that rebuilds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+import numpy.typing as npt
+
+from .._errors import ModelError
+
+__all__ = ["BoosterModel", "Models", "load_booster"]
+
+BLOCK_HTML = "block_html.lgb.txt"
+BLOCK_TEXT = "block_text.lgb.txt"
+PAGE_TYPE = "page_type.lgb.txt"
+
+
+@dataclass(frozen=True)
+class BoosterModel:
+    """A trained booster and the names of the columns it expects, in order."""
+
+    booster: object  # lightgbm.Booster
+    feature_names: tuple[str, ...]
+    classes: tuple[str, ...] = ()  # for multiclass models: the class of each output column
+
+    def predict(self, X: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
+        if X.shape[0] == 0:
+            return np.zeros((0,) if not self.classes else (0, len(self.classes)))
+        out = self.booster.predict(X, num_threads=1)  # type: ignore[attr-defined]
+        return np.asarray(out, dtype=np.float64)
+
+    def to_string(self) -> str:
+        text: str = self.booster.model_to_string()  # type: ignore[attr-defined]
+        if self.classes:
+            text += "\n#pageparts-classes=" + ",".join(self.classes) + "\n"
+        return text
+
+
+def load_booster(text: str, expected: tuple[str, ...], name: str) -> BoosterModel:
+    """Load a model from its text and check that its features are the ones this code makes."""
+    import lightgbm
+
+    classes: tuple[str, ...] = ()
+    for line in text.splitlines()[-5:]:
+        if line.startswith("#pageparts-classes="):
+            classes = tuple(line.split("=", 1)[1].split(","))
+    try:
+        booster = lightgbm.Booster(model_str=text)
+    except Exception as exc:  # lightgbm raises its own LightGBMError for malformed files
+        raise ModelError(f"model {name} cannot be read ({exc}); rebuild it with "
+                         "'pageparts train'") from exc
+    names = tuple(booster.feature_name())
+    if names != expected:
+        raise ModelError(f"model {name} was trained on other features than this version of "
+                         "pageparts computes; rebuild it with 'pageparts train'")
+    return BoosterModel(booster, names, classes)
+
+
+def _read_packaged(name: str) -> str | None:
+    res = resources.files("pageparts") / "data" / name
+    return res.read_text(encoding="utf-8") if res.is_file() else None
+
+
+@dataclass(frozen=True)
+class Models:
+    """The block models and the page-type model one Extractor uses."""
+
+    html: BoosterModel | None = None
+    text: BoosterModel | None = None
+    page_type: BoosterModel | None = None
+
+    @classmethod
+    def default(cls) -> Models:
+        """The models shipped inside the package."""
+        from ..features import FEATURE_NAMES
+        from ..pagetype import PAGE_FEATURE_NAMES
+
+        def get(name: str, expected: tuple[str, ...]) -> BoosterModel | None:
+            text = _read_packaged(name)
+            return load_booster(text, expected, name) if text is not None else None
+
+        return cls(
+            html=get(BLOCK_HTML, FEATURE_NAMES),
+            text=get(BLOCK_TEXT, FEATURE_NAMES),
+            page_type=get(PAGE_TYPE, PAGE_FEATURE_NAMES),
+        )
+
+    def block(self, kind: str) -> BoosterModel:
+        model = self.html if kind == "html" else self.text
+        if model is None:
+            model = self.html if kind == "text" else self.text
+        if model is None:
+            raise ModelError(f"no block model for {kind} pages is installed; build one with "
+                             "'pageparts train'")
+        return model

@@ -1,0 +1,80 @@
+"""Block labels from gold: which blocks of a segmented page are main content.
+
+Gold text (WCXB, Readability) labels a block positive when most of its word trigrams occur in the
+gold text (short blocks: when the block is a whole line of the gold). Gold snippets
+(trafilatura's ``with``/``without``) label only the blocks they touch; the rest stay unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..blocks import RawBlock
+
+__all__ = ["labels_from_gold"]
+
+_WORD = re.compile(r"\w+")
+_WS = re.compile(r"\s+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _trigrams(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    return [tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)]
+
+
+def _as_list(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str) and v.strip()]
+    return []
+
+
+def labels_from_gold(blocks: list[RawBlock], gold: dict[str, Any]) -> list[float | None]:
+    """1.0 main content, 0.0 not, None unknown, for each block."""
+    text = gold.get("text")
+    if isinstance(text, str) and text.strip():
+        return _from_text(blocks, text)
+    if _as_list(gold.get("with")) or _as_list(gold.get("without")):
+        return _from_snippets(blocks, gold)
+    return [None] * len(blocks)
+
+
+def _from_text(blocks: list[RawBlock], gold_text: str) -> list[float | None]:
+    gold_tokens = _tokens(gold_text)
+    grams = set(_trigrams(gold_tokens))
+    lines = {" ".join(_tokens(ln)) for ln in gold_text.split("\n")}
+    lines.discard("")
+    out: list[float | None] = []
+    for b in blocks:
+        toks = _tokens(b.text)
+        if not toks:
+            out.append(0.0)
+            continue
+        if len(toks) >= 4:
+            tg = _trigrams(toks)
+            hit = sum(1 for g in tg if g in grams) / len(tg)
+            out.append(1.0 if hit >= 0.5 else 0.0)
+        else:
+            out.append(1.0 if " ".join(toks) in lines else 0.0)
+    return out
+
+
+def _from_snippets(blocks: list[RawBlock], gold: dict[str, Any]) -> list[float | None]:
+    pos = [_WS.sub(" ", s).strip() for s in _as_list(gold.get("with"))]
+    neg = [_WS.sub(" ", s).strip() for s in _as_list(gold.get("without"))]
+    neg += [_WS.sub(" ", s).strip() for s in _as_list(gold.get("comments"))]
+    out: list[float | None] = []
+    for b in blocks:
+        t = _WS.sub(" ", b.text).strip()
+        label: float | None = None
+        if len(t) >= 12:
+            if any(s in t or t in s for s in pos if s):
+                label = 1.0
+            elif any(s in t or t in s for s in neg if s):
+                label = 0.0
+        out.append(label)
+    return out

@@ -1,0 +1,80 @@
+"""The model card written beside the models: data, features, parameters, how to rebuild.
+
+Cross-validated scores are added by ``pageparts eval --cv`` runs and recorded in the card's
+"Scores" section (kept from the previous card when a retrain does not recompute them).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..features import FEATURE_NAMES
+from ..pagetype import PAGE_FEATURE_NAMES
+from .fit import BLOCK_PARAMS, BLOCK_ROUNDS, PAGE_PARAMS, PAGE_ROUNDS
+
+if TYPE_CHECKING:
+    from ..eval.packs import PackPage
+
+CARD = "MODEL_CARD.md"
+_SCORES = "## Scores"
+
+
+def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
+               written: dict[str, float]) -> Path:
+    path = out / CARD
+    old_scores = ""
+    if path.is_file():
+        old = path.read_text(encoding="utf-8")
+        if _SCORES in old:
+            old_scores = old[old.index(_SCORES):]
+    per_pack = Counter(p.pack for p in pages)
+    lines = [
+        "# pageparts models",
+        "",
+        f"Trained {_dt.date.today().isoformat()} by `pageparts train {' '.join(packs)}`; "
+        "rebuild them with that command (the packs are read from `../shared/datasets`).",
+        "",
+        "## Files",
+        "",
+        *(f"- `{name}` (trained in {secs:.0f} s)" for name, secs in written.items()),
+        "",
+        "All are LightGBM boosters in LightGBM's text format (data, not code; no pickle).",
+        "",
+        "## Data",
+        "",
+        *(f"- `{pack}`: {n} pages" for pack, n in sorted(per_pack.items())),
+        "",
+        "Block labels come from aligning each block with the gold: with gold text (wcxb-dev, "
+        "readability) a block is main content when at least half of its word trigrams occur in "
+        "the gold (short blocks: when they are a whole gold line); with gold snippets "
+        "(trafilatura-a) only the blocks a `with` snippet touches are positive and those a "
+        "`without` or `comments` snippet touches negative, the rest unused. Readability's "
+        "reference text is another extractor's output, so its blocks weigh half. The text model "
+        "learns from each HTML page rendered to text two ways (bullets, WET-style lines).",
+        "",
+        "## Features",
+        "",
+        f"Block model: {len(FEATURE_NAMES)} columns (see `pageparts/features.py`): text "
+        "statistics, link density, role tag, list depth, class/id vocabulary near the block and "
+        "above it, HTML landmarks, position, container statistics, the main-text container, "
+        "title similarity, text-layout columns for plain text, and neighbours at ±1..3 and "
+        "windows of ±5 and ±15 blocks.",
+        "",
+        f"Page-type model: {len(PAGE_FEATURE_NAMES)} columns (see `pageparts/pagetype.py`): "
+        "page signals (forms, prices, URL and schema.org hints), means of block features, and "
+        "statistics of the blocks scored as main content (out-of-fold scores at training).",
+        "",
+        "## Parameters",
+        "",
+        f"- block: {BLOCK_ROUNDS} rounds, {BLOCK_PARAMS}",
+        f"- page type: {PAGE_ROUNDS} rounds, {PAGE_PARAMS}",
+        "",
+    ]
+    text = "\n".join(lines) + "\n" + (old_scores or (
+        f"{_SCORES}\n\nNot yet measured: run `pageparts eval wcxb-dev trafilatura-a --cv 5`.\n"))
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,224 @@
+"""Training: packs → block rows (features + labels from gold) → LightGBM boosters → Models.
+
+``fit_models(pages)`` is what ``pageparts train`` and ``pageparts eval --cv`` call; the same
+segmentation and features as extraction are used, so training and inference cannot drift.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from .._errors import MissingExtra
+from .._options import Options
+from ..blocks import ParsedPage
+from ..decode import decode
+from ..features import FEATURE_NAMES, featurize
+from ..model import BoosterModel, Models
+from ..pagetype import PAGE_FEATURE_NAMES, page_features
+from .align import labels_from_gold
+
+if TYPE_CHECKING:
+    from ..eval.packs import PackPage
+
+__all__ = ["PageRows", "RowCache", "fit_models", "page_rows"]
+
+#: Text renderings the text model learns from (see pageparts.text.render).
+TEXT_RENDERINGS = ("bullets", "wet")
+
+BLOCK_PARAMS: dict[str, object] = {
+    "objective": "binary",
+    "learning_rate": 0.08,
+    "num_leaves": 48,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.5,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "max_bin": 63,
+    "verbose": -1,
+    "seed": 7,
+    "deterministic": True,
+    "force_row_wise": True,
+}
+BLOCK_ROUNDS = 250
+PAGE_PARAMS: dict[str, object] = {
+    "objective": "multiclass",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 8,
+    "feature_fraction": 0.7,
+    "lambda_l2": 1.0,
+    "verbose": -1,
+    "seed": 7,
+    "deterministic": True,
+    "force_row_wise": True,
+}
+PAGE_ROUNDS = 200
+
+
+@dataclass
+class PageRows:
+    """One page's training rows."""
+
+    key: tuple[str, str, str]  # (pack, id, rendering)
+    parsed: ParsedPage
+    X: npt.NDArray[np.float32]
+    y: npt.NDArray[np.float32]  # NaN where unknown
+    page_type: str | None
+    n_comments: int
+
+
+@dataclass
+class RowCache:
+    """Rows already built, by (pack, id, rendering): cross-validation builds each page once."""
+
+    rows: dict[tuple[str, str, str], PageRows | None] = field(default_factory=dict)
+
+
+def _read(page: PackPage, kind: str, rendering: str | None, options: Options) -> ParsedPage:
+    if kind == "html":
+        from ..html import read_html
+
+        return read_html(decode(page.html, options, kind="html", url=page.url), options)
+    from ..text import read_text
+    from ..text.render import render
+
+    text = render(page.html, rendering or "bullets")
+    return read_text(decode(text, options, kind="text", url=page.url), options)
+
+
+def page_rows(page: PackPage, kind: str = "html", rendering: str | None = None,
+              options: Options | None = None) -> PageRows | None:
+    """Features and gold labels of one page, or None when the gold labels none of its blocks."""
+    options = options or Options()
+    parsed = _read(page, kind, rendering, options)
+    if not parsed.blocks:
+        return None
+    labels = labels_from_gold(parsed.blocks, page.gold)
+    if all(v is None for v in labels):
+        return None
+    X = featurize(parsed)
+    y = np.array([np.nan if v is None else v for v in labels], dtype=np.float32)
+    pt = page.gold.get("page_type")
+    return PageRows((page.pack, page.id, rendering or kind), parsed, X, y,
+                    pt if isinstance(pt, str) else None, len(parsed.comments))
+
+
+def _lightgbm() -> object:
+    try:
+        import lightgbm
+    except ImportError as exc:  # pragma: no cover - lightgbm is a core dependency
+        raise MissingExtra("lightgbm", "train") from exc
+    return lightgbm
+
+
+def _weights(X: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    # long blocks carry more of a page's words; log-length keeps short ones in play
+    w = X[:, FEATURE_NAMES.index("log_chars")] + 0.5
+    return (w / max(float(w.mean()), 1e-6)).astype(np.float32)
+
+
+def _fit_block(rows: Sequence[PageRows], rounds: int = BLOCK_ROUNDS) -> BoosterModel:
+    lgb = _lightgbm()
+    Xs, ys, ws = [], [], []
+    for r in rows:
+        known = ~np.isnan(r.y)
+        if not known.any():
+            continue
+        Xs.append(r.X[known])
+        ys.append(r.y[known])
+        w = _weights(r.X[known])
+        if r.key[0] == "readability":
+            w = w * 0.5  # another extractor's output, not human gold
+        ws.append(w)
+    X = np.vstack(Xs)
+    y = np.concatenate(ys)
+    data = lgb.Dataset(X, y, weight=np.concatenate(ws), feature_name=list(FEATURE_NAMES),  # type: ignore[attr-defined]
+                       free_raw_data=True)
+    booster = lgb.train(dict(BLOCK_PARAMS, num_threads=2), data, num_boost_round=rounds)  # type: ignore[attr-defined]
+    return BoosterModel(booster, FEATURE_NAMES)
+
+
+def _fit_page_type(rows: Sequence[PageRows], oof: dict[tuple[str, str, str], npt.NDArray[np.float64]]
+                   ) -> BoosterModel | None:
+    lgb = _lightgbm()
+    labelled = [r for r in rows if r.page_type and r.key in oof]
+    if len(labelled) < 30:
+        return None
+    classes = tuple(sorted({r.page_type for r in labelled if r.page_type}))
+    X = np.vstack([page_features(r.parsed, r.X, oof[r.key], r.n_comments) for r in labelled])
+    y = np.array([classes.index(r.page_type or "") for r in labelled])
+    data = lgb.Dataset(X, y, feature_name=list(PAGE_FEATURE_NAMES))  # type: ignore[attr-defined]
+    params = dict(PAGE_PARAMS, num_class=len(classes), num_threads=2)
+    booster = lgb.train(params, data, num_boost_round=PAGE_ROUNDS)  # type: ignore[attr-defined]
+    return BoosterModel(booster, PAGE_FEATURE_NAMES, classes)
+
+
+def _out_of_fold(rows: Sequence[PageRows], groups: Sequence[str]) -> dict[
+        tuple[str, str, str], npt.NDArray[np.float64]]:
+    """Block scores for every page from a model that did not see its site (2 folds)."""
+    halves = [[], []]  # type: list[list[PageRows]]
+    for r, g in zip(rows, groups, strict=True):
+        halves[_bucket(g)].append(r)
+    out: dict[tuple[str, str, str], npt.NDArray[np.float64]] = {}
+    for k in (0, 1):
+        train, test = halves[1 - k], halves[k]
+        if not train or not test:
+            continue
+        model = _fit_block(train, rounds=BLOCK_ROUNDS // 2)
+        for r in test:
+            out[r.key] = model.predict(r.X)
+    return out
+
+
+def _bucket(group: str) -> int:
+    import hashlib
+
+    return hashlib.sha1(group.encode()).digest()[0] & 1
+
+
+def fit_models(pages: Sequence[PackPage], *, kind: str = "html",
+               cache: RowCache | None = None, page_type: bool = True,
+               log: Callable[[str], None] | None = None) -> Models:
+    """Train the block model for ``kind`` (and the page-type model) on ``pages``."""
+    cache = cache if cache is not None else RowCache()
+    renderings: tuple[str | None, ...] = (None,) if kind == "html" else TEXT_RENDERINGS
+    rows: list[PageRows] = []
+    groups: list[str] = []
+    for i, page in enumerate(pages):
+        for rendering in renderings:
+            key = (page.pack, page.id, rendering or kind)
+            if key not in cache.rows:
+                cache.rows[key] = page_rows(page, kind, rendering)
+            r = cache.rows[key]
+            if r is not None:
+                rows.append(r)
+                groups.append(page.group)
+        if log and (i + 1) % 200 == 0:
+            log(f"  featurized {i + 1}/{len(pages)} pages")
+    if log:
+        n = sum(int((~np.isnan(r.y)).sum()) for r in rows)
+        log(f"  training the {kind} block model on {n} labelled blocks from {len(rows)} pages")
+    block = _fit_block(rows)
+    pt_model = None
+    if page_type and kind == "html":
+        if log:
+            log("  training the page-type model on out-of-fold block scores")
+        pt_model = _fit_page_type(rows, _out_of_fold(rows, groups))
+    if kind == "html":
+        return Models(html=block, page_type=pt_model)
+    return Models(text=block)
+
+
+def cross_entropy(p: npt.NDArray[np.float64], y: npt.NDArray[np.float32]) -> float:
+    """Mean log loss over known labels (a quick training diagnostic)."""
+    known = ~np.isnan(y)
+    q = np.clip(p[known], 1e-6, 1 - 1e-6)
+    t = y[known]
+    return float(-np.mean(t * np.log(q) + (1 - t) * np.log(1 - q))) if known.any() else math.nan
