@@ -6,9 +6,16 @@ from pageparts import Options
 from pageparts.blocks import Page
 from pageparts.text import read_text
 
-THREAD = """\
-Some article text that is long enough to be a paragraph of the page, with words in it.
+ARTICLE = """\
+Some article text that is long enough to be a paragraph of the page, with words in it, and \
+more words after them so that the article outweighs the comments under it on this page.
 
+A second paragraph of the article follows here, also long enough to count as running text, \
+since a page's article is usually longer than the comments that readers leave under it.
+
+"""
+
+COMMENTS = """\
   • Maria K.
 
     I tried this last week and it worked well for our family.
@@ -24,6 +31,7 @@ Some article text that is long enough to be a paragraph of the page, with words 
     Could you say more about the second step?
     It was not clear to me.
 """
+THREAD = ARTICLE + COMMENTS
 
 MENU = """\
   • Home
@@ -60,7 +68,7 @@ def test_thread_blocks_are_marked_and_the_article_is_not() -> None:
     assert parsed.blocks[0].text.startswith("Some article text")
     assert "comment" not in parsed.blocks[0].extra
     assert marked[0] == "Maria K." and marked[-1] == "It was not clear to me."
-    assert len(marked) == len(parsed.blocks) - 1
+    assert len(marked) == len(parsed.blocks) - 2
 
 
 def test_menu_is_not_a_thread() -> None:
@@ -79,3 +87,10 @@ def test_dated_author_line_and_action_lines() -> None:
     assert comments[0].text == "Great write-up, I learned a lot."
     assert comments[1].date_text == "2 days ago"
     assert comments[1].text == "Thanks, this helped me fix my bike."
+
+
+def test_a_thread_that_is_most_of_the_page_is_its_content() -> None:
+    forum = "Question about wheels\n\n" + COMMENTS
+    parsed = read_text(Page(forum, "text"), Options())
+    assert [c.author for c in parsed.comments] == ["Maria K.", "Alex (alx99)"]
+    assert not any("comment" in b.extra for b in parsed.blocks)

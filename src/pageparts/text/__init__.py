@@ -1,9 +1,10 @@
 """The plain-text path: a text dump (WET, resiliparse-style rendering) → blocks and threads.
 
 ``read_text`` is the text twin of :func:`pageparts.html.read_html`: lines with their layout
-(:mod:`.lines`), blocks (:mod:`.segment`), comment threads from bullet trees (:mod:`.comments`)
-and headline, heading and caption roles (:mod:`.roles`). Features, model and assembly are shared
-with the HTML path.
+(:mod:`.lines`), blocks (:mod:`.segment`), comment threads from bullet trees (:mod:`.comments`),
+zones that stand in for containers (:mod:`.zones`), headline, heading and caption roles
+(:mod:`.roles`) and furniture-kind hints from position (:mod:`.kinds`). Features, model and
+assembly are shared with the HTML path.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .kinds import hint_kinds
 from .lines import split_lines
 from .roles import body_start, facts, mark_roles
 from .segment import segment
+from .zones import assign_zones
 
 __all__ = ["read_text"]
 
@@ -23,6 +25,7 @@ def read_text(page: Page, options: Options) -> ParsedPage:
     """Segment a plain-text page: blocks with layout, comment threads, a headline guess."""
     blocks = segment(split_lines(page.content), options)
     comments = find_comments(blocks)
+    assign_zones(blocks)
     f = facts(blocks)
     title_i = mark_roles(blocks, f)
     hint_kinds(blocks, f, title_i if title_i is not None else body_start(f))

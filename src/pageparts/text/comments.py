@@ -38,6 +38,8 @@ _MAX_AUTHOR_WORDS = 6
 _MAX_DATED_AUTHOR_WORDS = 14
 #: Replies nested deeper than this are kept as replies at this depth.
 MAX_NESTING = 32
+#: Running text: blocks at least this long count when weighing threads against the page.
+_PROSE_CHARS = 100
 
 
 @dataclass(slots=True)
@@ -128,15 +130,25 @@ def _comments(run: list[_Item], blocks: list[RawBlock]) -> list[Comment]:
 
 def find_comments(blocks: list[RawBlock]) -> list[Comment]:
     """Comment threads laid out as bullet trees; their blocks get ``extra["comment"]`` (the
-    comment's ordinal in page order)."""
+    comment's ordinal in page order).
+
+    When the threads hold more running text than the rest of the page, they are the page's
+    content (a forum or Q&A page): they are still returned, but their blocks are left unmarked
+    so the block model judges them like any other text.
+    """
     threads: list[Comment] = []
-    ordinal = 0
+    members: list[tuple[int, ...]] = []
     for run in _tree(blocks):
         if not _is_thread(run, blocks):
             continue
-        for it in _walk(run):
-            for i in (it.block, *it.texts):
-                blocks[i].extra["comment"] = ordinal
-            ordinal += 1
+        members.extend((it.block, *it.texts) for it in _walk(run))
         threads.extend(_comments(run, blocks))
+    in_thread = {i for m in members for i in m}
+    thread_chars = sum(len(blocks[i].text) for i in in_thread)
+    rest_chars = sum(len(b.text) for i, b in enumerate(blocks)
+                     if i not in in_thread and len(b.text) >= _PROSE_CHARS)
+    if thread_chars <= rest_chars:
+        for ordinal, member in enumerate(members):
+            for i in member:
+                blocks[i].extra["comment"] = ordinal
     return threads

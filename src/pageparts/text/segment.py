@@ -16,6 +16,7 @@ __all__ = ["segment", "wrap_width"]
 
 #: Hard-wrapped text: most long lines end within this many columns of the page's wrap width.
 _WRAP_SLACK = 20
+_MIN_WRAP = 50
 _MAX_WRAP = 110
 
 
@@ -26,11 +27,11 @@ def wrap_width(lines: list[Line]) -> int | None:
     if len(lengths) < 8:
         return None
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    if not 30 <= width <= _MAX_WRAP or lengths[-1] > width + _WRAP_SLACK:
+    if not _MIN_WRAP <= width <= _MAX_WRAP or lengths[-1] > width + _WRAP_SLACK:
         return None
     long_lines = [n for n in lengths if n >= width // 2]
     near = sum(1 for n in long_lines if n >= width - _WRAP_SLACK)
-    return width if near >= 0.6 * len(long_lines) else None
+    return width if near >= 5 and near >= 0.6 * len(long_lines) else None
 
 
 def _continues(prev: Line, line: Line, width: int) -> bool:
