@@ -197,3 +197,10 @@ def test_deeply_nested_page_does_not_raise() -> None:
     page = "<title>Deep</title><body>" + "<div>" * depth + "<h1>Deep</h1><p>By Ann Lee</p>"
     m = meta(page + "</div>" * depth)
     assert m.title == "Deep"
+
+
+def test_reviewers_on_a_product_page_are_not_the_author() -> None:
+    m = meta("""<script type="application/ld+json">{"@type": "Product", "name": "Kettle"}</script>
+      <body><h1>Kettle</h1><div class="review-author">By Sam Roe</div></body>""")
+    assert m.author is None
+    assert m.title == "Kettle"

@@ -53,6 +53,8 @@ _PAGE_TYPES = frozenset(_VOCAB["page_types"])
 _ORG_TYPES = frozenset(_VOCAB["organisation_types"])
 _GENERIC_HEADINGS = frozenset(_VOCAB["generic_headings"])
 _JUNK_AUTHORS = frozenset(_VOCAB["junk_authors"])
+_SHOP_TYPES = frozenset(_VOCAB["shop_types"])
+_STORY_TYPES = _ARTICLE_TYPES - _SHOP_TYPES
 
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ")
@@ -322,15 +324,17 @@ def _host_keys(url: str | None) -> list[str]:
     return keys
 
 
-def _is_site(part: str, sites: list[str], hosts: list[str]) -> bool:
-    """Whether a title segment names the site (its og:site_name, publisher or host)."""
+def _is_site(part: str, sites: list[list[str]], hosts: list[str]) -> bool:
+    """Whether a title segment names the site (its og:site_name, publisher or host).
+
+    ``sites`` are the site names as word lists (see :func:`_site_names`).
+    """
     k = _key(part)
     if not k:
         return False
     words = k.split()
-    for site in sites:
-        site_words = _key(site).split()
-        if site_words and (words == site_words or _contains(site_words, words)):
+    for site_words in sites:
+        if words == site_words or _contains(site_words, words):
             return True
     squashed = "".join(words)
     for h in hosts:
@@ -346,7 +350,7 @@ def _contains(haystack: list[str], needle: list[str]) -> bool:
     return any(haystack[i:i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def _strip_site(title: str, sites: list[str], hosts: list[str], others: set[str]) -> str:
+def _strip_site(title: str, sites: list[list[str]], hosts: list[str], others: set[str]) -> str:
     """``title`` without a site-name prefix or suffix (when one can be recognised)."""
     for sep in _TITLE_SEPS:
         if sep not in title:
@@ -396,9 +400,10 @@ def _text(value: str) -> str:
     return _clean(value.translate(_INVISIBLE)).rstrip(" \u00b6#")
 
 
-def _site_names(site: str | None, ld: _LD) -> list[str]:
+def _site_names(site: str | None, ld: _LD) -> list[list[str]]:
+    """The site's names (og:site_name, the article's publisher) as lists of key words."""
     publisher = _ld_text(_ld_resolve(ld, (ld.main or {}).get("publisher")))
-    return [x for x in (site, publisher) if x]
+    return [words for x in (site, publisher) if x and (words := _key(x).split())]
 
 
 def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:
@@ -527,7 +532,7 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
 
 
 def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
-                   sites: list[str], hosts: list[str]) -> str | None:
+                   sites: list[list[str]], hosts: list[str], shop: bool) -> str | None:
     """The first person-like author in source order; an organisation only when nothing else."""
     fallback: str | None = None
 
@@ -557,13 +562,14 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
     found = consider(_join_authors(names))
     if found:
         return found
-    for text in _byline_names(tree):
-        found = consider(_join_authors([text]))
+    if not shop:  # on a product page, "by" and author classes name reviewers and brands
+        for text in _byline_names(tree):
+            found = consider(_join_authors([text]))
+            if found:
+                return found
+        found = consider(_join_authors([_visible_byline(around) or ""]))
         if found:
             return found
-    found = consider(_join_authors([_visible_byline(around) or ""]))
-    if found:
-        return found
     for obj in (ld.page, *ld.objects):
         names, org = _ld_authors(ld, obj)
         found = consider(_join_authors(names), org)
@@ -719,11 +725,11 @@ class _Around:
             node = self._anchor
             for _ in range(8):
                 parent = node.parent
-                if parent is None or parent.tag == "html":
+                if parent is None or node.tag == "body" or parent.tag == "html":
                     break
                 node = parent
                 self._region_text = node.text(separator=" ")
-                if len(self._region_text) >= 4_000 or node.tag == "body":
+                if len(self._region_text) >= 4_000:
                     break
             self._region = node
         return self._region
@@ -856,7 +862,8 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
         return url_day
     for node in s.other_scripts:
         text = node.text()
-        if len(text) <= _MAX_JSONLD:
+        if len(text) <= _MAX_JSONLD and ("ublish" in text or "ubDate" in text
+                                         or "reatedAt" in text):
             m = _STATE_DATE.search(text)
             if m:
                 d = _parse_date(m[1])
@@ -945,7 +952,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         title=title,
         page_title=s.title or None,
         author=_choose_author(tree, around, s, ld, sites=_site_names(site, ld),
-                              hosts=_host_keys(url or page_url)),
+                              hosts=_host_keys(url or page_url),
+                              shop=bool(types & _SHOP_TYPES) and not types & _STORY_TYPES),
         date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst),
         site_name=site,
         language=language,
