@@ -99,9 +99,10 @@ _POST_RECORD = frozenset(
     {"post", "topic-post", "crawler-post", "postbit", "postbitlegacy", "postcontainer",
      "message--post", "cpost", "ipscomment", "answer", "question", "forumpost", "forum-post",
      "postitem", "post-item", "js-post", "itemcomment", "itemdiscussion", "commentpost",
-     "b-post", "post-wrapper", "post_wrapper", "postwrapper", "reply", "thread-post", "msg",
-     "message-post", "post-row", "postrow", "bbp-reply", "bbp-topic", "forum-post-container",
-     "topic-body", "cooked-post", "entry-row", "athing", "topicpost", "discussion-post",
+     "b-post", "blockpost", "post-wrapper", "post_wrapper", "postwrapper", "reply",
+     "thread-post", "msg",
+     "message-post", "bbp-reply", "bbp-topic", "forum-post-container",
+     "topic-body", "cooked-post", "athing", "topicpost", "discussion-post",
      "answer-container", "question-container", "comment-tree-item"}
 )
 # Tokens that make an element look like an article or listing item rather than a post.
@@ -111,8 +112,7 @@ _ID_RECORD = re.compile(
     r"|post_message_\d+|postid[-_]?\d+|answer-\d+|question-\d+|reply[-_]\d+|msg[-_]?\d+|\d{6,}"
 )
 _ITEMTYPE_RECORD = frozenset(
-    {"comment", "usercomments", "discussionforumposting", "answer", "question",
-     "socialmediaposting"}
+    {"comment", "usercomments", "discussionforumposting", "answer", "socialmediaposting"}
 )
 _ITEMPROP_RECORD = frozenset({"comment", "suggestedanswer", "acceptedanswer", "hasreply"})
 
@@ -122,13 +122,15 @@ _AUTHOR_EXACT = frozenset(
      "screen-name", "display-name", "displayname", "pseudo", "nom", "creator", "by", "byline"}
 )
 _AUTHOR_PART = re.compile(
-    r"(?:author|username|user-name|user_name|commenter|poster|autor|nickname|displayname"
-    r"|display-name|-name|_name|name-|userlink|user-link|profile-link|membername|screenname"
-    r"|pseudo|verfasser)"
+    r"author|username|user-name|user_name|commenter|poster|autor|nickname|displayname|userlink"
+    r"|user-link|profile-link|membername|screenname|pseudo|verfasser|[-_]user$"
+    r"|(?:user|author|display|screen|member|comment|poster|full|real|nick|profile|message|post)"
+    r"[-_]?name$"
 )
 _NOT_AUTHOR = re.compile(
-    r"(?:avatar|photo|image|img|pic|bio|title|meta|date|time|url-|count|badge|role|rank|tooltip"
-    r"|stats|flair|label|desc|info-|signature|about|header-name|form|input|field-name|hidden)"
+    r"avatar|photo|image|img|pic|bio|title|meta|date|time|url-|count|badge|role|rank|tooltip"
+    r"|stats|flair|label|desc|info-|signature|about|header-name|form|input|field|hidden|button"
+    r"|reply|-link-|comments-?by|authors"
 )
 _BODY_PART = re.compile(
     r"(?:content|text|body|message|copy|cooked|bbwrapper|usertext|entry|postbody|post_body"
@@ -231,7 +233,7 @@ _BUTTON_LINE = re.compile(
     r"|downvote|vote|log in to reply|login to reply|zum antworten anmelden|reply to this comment"
     r"|auf diesen kommentar antworten|antwort abbrechen|cancel reply|show more|mehr anzeigen"
     r"|read more|weiterlesen|load more|collapse|expand|top|nach oben|back to top|link|quote reply"
-    r"|multi-quote|multiquote|report post|thanks|danke|thank|↑|↓|·|\||•|[-+]?\d+|[-+]?\d+\s*"
+    r"|multi-quote|multiquote|report post|↑|↓|·|\||•|[-+]?\d+|[-+]?\d+\s*"
     r"(?:likes?|points?|votes?|replies|antworten|punkte)|\[[-+]\])[\s.:!]*",
     re.IGNORECASE,
 )
@@ -242,9 +244,9 @@ _AUTHOR_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_SUFFIX = re.compile(
-    r"[\s,:]*(?:says|said|sagt|sagte|schreibt|schrieb|meint|meinte|wrote|writes|commented"
-    r"|kommentierte|dit|a dit|a écrit|escribió|dice|replied|antwortete|on|am|um|at|le|el|the)?"
-    r"[\s.:,…\-\u2013\u2014|»·•@]*$",
+    r"(?:[\s,:]+(?:says|said|sagt|sagte|schreibt|schrieb|meint|meinte|wrote|writes|commented"
+    r"|kommentierte|dit|a dit|a écrit|escribió|dice|replied|antwortete|on|am|um|at|le|el|the))?"
+    r"[\s:,…\-\u2013\u2014|»·•@]*$",
     re.IGNORECASE,
 )
 _SAYS_WORD = re.compile(
@@ -252,8 +254,25 @@ _SAYS_WORD = re.compile(
     r"|a écrit|escribió|replied|antwortete)\b.*$",
     re.IGNORECASE,
 )
+_WEEKDAY_TAIL = re.compile(
+    r"(?:[\s,]+(?:on|am|le|el|the|at|um|à|den|der|, ))*[\s,]+"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"[\s,]*$|[\s,]+(?:le|am|el)?\s*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag"
+    r"|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes"
+    r"|sábado|domingo)[\s,]*$",
+    re.IGNORECASE,
+)
+_LETTER = re.compile(r"[^\W\d_]")
 _AUTHOR_SPLIT = re.compile(r"\s+[|»·•]\s+|\s+[-\u2013\u2014]\s+|\s{3,}")
 _DEPTH_TOKEN = re.compile(r"(?:depth|level|lvl|indent|nesting|nest|ebene)[-_]?(\d{1,2})$")
+_NEST_TOKENS = frozenset(
+    {"indented", "children", "replies", "comment-replies", "comment-children", "sub-comments",
+     "subcomments", "reply-list", "comments-children", "child-comments", "nested-comments",
+     "comment-reply-list", "replies-list", "wc-reply"}
+)
+_SUB_TOKEN = re.compile(
+    r"(?:^|[-_])(?:sub|reply|child|children|answer|response|nested)(?:$|[-_])|^(?:sub|reply)comment"
+)
 _MARGIN = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)")
 
 # Candidate records, found in C before any Python walk; _record_kind() decides.
@@ -447,9 +466,20 @@ def _markup_records(ix: _Index) -> dict[int, str]:
     found: dict[int, str] = {}
     for i in range(len(ix)):
         k = _record_kind(ix, i)
-        if k is not None:
+        if k is not None and not any(t.startswith("itemprop:") and t[9:] in _BODY_ITEMPROPS
+                                     for t in ix.tok[i]):
             found[i] = k
+    # schema.org-only candidates (itemprop/itemtype) give way to class-named ones around or
+    # inside them: sites put itemprop="comment" on a comment's text, or itemtype on a whole topic
+    named = [i for i in found if not _schema_only(ix, i)]
+    for i in [i for i in found if _schema_only(ix, i)]:
+        if any(ix.contains(i, j) or ix.contains(j, i) for j in named):
+            del found[i]
     return _merge_wrappers(ix, found)
+
+
+def _schema_only(ix: _Index, i: int) -> bool:
+    return _kind_of(ix.tag[i], frozenset(t for t in ix.tok[i] if not t.startswith("item"))) is None
 
 
 def _merge_wrappers(ix: _Index, found: dict[int, str]) -> dict[int, str]:
@@ -559,13 +589,18 @@ def _clean_author(text: str) -> str | None:
     if m and m.start() > 0:
         s = s[: m.start()]
     s = _SAYS_WORD.sub("", s)
+    s = _WEEKDAY_TAIL.sub("", s)
     parts = _AUTHOR_SPLIT.split(s)
     s = parts[0] if parts else s
     for _ in range(2):
         s = _AUTHOR_PREFIX.sub("", s).strip()
         s = _AUTHOR_SUFFIX.sub("", s).strip()
     s = s.strip(" :,-\u2013\u2014|»·•\"'")
+    if s.endswith(".") and not re.search(r"(?:^|\s)\w\.$", s):
+        s = s.rstrip(".")
     if not s or len(s) > 80 or len(s.split()) > 8 or _BUTTON_LINE.fullmatch(s):
+        return None
+    if not _LETTER.search(s):
         return None
     if _is_date(s):
         return None
@@ -595,35 +630,51 @@ def _element_text(ix: _Index, j: int, records: set[int], skip_dates: bool) -> st
     return " ".join(_text_lines(ix, j, records, skip))
 
 
-def _find_author(ix: _Index, rec: int, owned: list[int], records: set[int],
-                 before: int | None) -> tuple[str | None, int | None]:
-    """The record's author: the outermost author-marked element whose text is name-like."""
-    inside: int | None = None
+def _find_author(ix: _Index, owned: list[int], records: set[int],
+                 body: int | None) -> tuple[str | None, int | None]:
+    """The record's author: the first author-marked element (outside the body), narrowed to an
+    author-marked element or profile link inside it when it holds more than a name."""
     for j in owned:
-        if before is not None and j >= before and not ix.contains(j, before):
-            break
-        if inside is not None and ix.contains(inside, j):
+        if body is not None and ix.contains(body, j):
             continue
         if not _is_author_el(ix, j) or ix.textlen[j] == 0:
             continue
-        name = _clean_author(_element_text(ix, j, records, skip_dates=True))
-        if name:
-            return name, j
-        inside = None  # look inside it for a narrower author element
+        for k in _narrower(ix, j):
+            name = _clean_author(_element_text(ix, k, records, skip_dates=True))
+            if name:
+                return name, k
     return None, None
 
 
+def _narrower(ix: _Index, j: int) -> list[int]:
+    """Candidates for the author inside author element ``j``, best first: a nested
+    author-marked element, a profile link (unless the rest is only "(account)"), ``j`` itself."""
+    out: list[int] = []
+    inner = [k for k in range(j + 1, ix.end[j] + 1) if ix.textlen[k] and _is_author_el(ix, k)]
+    leaves = [k for n, k in enumerate(inner) if n + 1 == len(inner) or inner[n + 1] > ix.end[k]]
+    out.extend(leaves[:2])
+    links = [k for k in range(j + 1, ix.end[j] + 1) if ix.tag[k] == "a" and ix.textlen[k]]
+    if links and ix.textlen[links[0]] < ix.textlen[j]:
+        whole = " ".join(ix.nodes[j].text(deep=True).split())
+        link = " ".join(ix.nodes[links[0]].text(deep=True).split())
+        rest = whole.replace(link, "", 1).strip()
+        if not re.fullmatch(r"\(.{1,40}\)", rest):
+            out.append(links[0])
+    out.append(j)
+    return out
+
+
 def _fallback_author(ix: _Index, owned: list[int], records: set[int],
-                     before: int | None) -> tuple[str | None, int | None]:
-    """First short name-like link or bold text before the body."""
+                     body: int | None) -> tuple[str | None, int | None]:
+    """First short name-like link or bold text outside the body (or before its text)."""
     for j in owned:
-        if before is not None and j >= before:
-            break
+        if body is not None and ix.contains(body, j) and ix.start[j] - ix.start[body] > 2:
+            continue
         if ix.tag[j] not in ("a", "strong", "b", "cite", "span", "h3", "h4", "h5", "h6", "div",
                              "p", "dt", "em"):
             continue
         n = ix.textlen[j]
-        if not 2 <= n <= 40:
+        if not 2 <= n <= 60:
             continue
         if ix.tag[j] in ("div", "p", "span") and any(ix.tag[k] in _BLOCK_TAGS
                                                       for k in range(j + 1, ix.end[j] + 1)):
@@ -665,10 +716,24 @@ def _find_date(ix: _Index, owned: list[int], records: set[int],
             attr = (ix.nodes[j].attributes.get("title") or "")
             if _ABS_RE.search(attr):
                 return parse_date(attr), s or attr, j
+    # a date written in plain text on the record's own lines (outside its body)
+    for j in owned:
+        if body is not None and ix.contains(body, j):
+            continue
+        n = ix.textlen[j]
+        if not 6 <= n <= 80 or any(ix.tag[k] in _BLOCK_TAGS for k in range(j + 1, ix.end[j] + 1)):
+            continue
+        s = " ".join(_text_lines(ix, j, records, set()))
+        m = _first_date(s)
+        if m:
+            return parse_date(m.group(0)), m.group(0).strip(), j
     return None, None, None
 
 
-def _find_body(ix: _Index, owned: list[int], author_el: int | None) -> int | None:
+def _find_body(ix: _Index, owned: list[int], author_el: int | None,
+               records: set[int]) -> int | None:
+    """The element holding the comment's text: body-marked, not holding the author, most text
+    of its own (nested replies' text left out)."""
     best: int | None = None
     best_len = 0
     for j in owned:
@@ -678,32 +743,48 @@ def _find_body(ix: _Index, owned: list[int], author_el: int | None) -> int | Non
             continue
         if best is not None and ix.contains(best, j):
             continue  # the outer body element already covers it
-        if ix.textlen[j] > best_len:
-            best, best_len = j, ix.textlen[j]
+        n = ix.textlen[j]
+        k, end = j + 1, ix.end[j]
+        while k <= end:  # leave nested replies' text out
+            if k in records:
+                n -= ix.textlen[k]
+                k = ix.end[k] + 1
+            else:
+                k += 1
+        if n > best_len:
+            best, best_len = j, n
     return best
 
 
-def _read_record(ix: _Index, rec: int, records: set[int], strict: bool) -> _Parts:
+def _read_record(ix: _Index, rec: int, records: set[int]) -> _Parts:
     owned = list(_owned(ix, rec, records))
-    body0 = _find_body(ix, owned, None)
-    author, author_el = _find_author(ix, rec, owned, records, None)
-    if author_el is not None and body0 is not None and ix.contains(body0, author_el):
-        body0 = _find_body(ix, owned, author_el)
-    if author is None and not strict:
-        author, author_el = _fallback_author(ix, owned, records, body0)
-    if author is None and strict:
-        author, author_el = _fallback_author(ix, owned, records, body0)
-    date, date_text, date_el = _find_date(ix, owned, records, body0)
-    top = body0 if body0 is not None else rec
+    author, author_el = _find_author(ix, owned, records, None)
+    body = _find_body(ix, owned, author_el, records)
+    if author is None:
+        scope = body
+        if body is not None and ix.start[body] - ix.start[rec] <= 2:
+            scope = None  # the "body" wraps the whole record: look for the author inside it
+        author, author_el = _fallback_author(ix, owned, records, scope)
+        if author_el is not None and body is not None and ix.contains(body, author_el):
+            body = _find_body(ix, owned, author_el, records)
+    date, date_text, date_el = _find_date(ix, owned, records, body)
+    top = body if body is not None else rec
     skip: set[int] = set()
     for j in owned:
         if not ix.contains(top, j) or j == top:
             continue
         if j in (author_el, date_el) or (_is_skip_el(ix, j) and not _is_body_el(ix, j)):
             skip.add(j)
+    if author_el is not None and top == rec:
+        # the author's whole line (avatar, "says:", badges) goes with it
+        line = author_el
+        while ix.parent[line] != rec and ix.parent[line] >= 0 and ix.textlen[ix.parent[line]] <= (
+                ix.textlen[author_el] + 40) and not ix.contains(ix.parent[line], date_el or -1):
+            line = ix.parent[line]
+        skip.add(line)
     lines = _text_lines(ix, top, records, skip)
     lines = [ln for ln in lines if not _junk_line(ln, author, date_text)]
-    return _Parts(author, author_el, date, date_text, date_el, body0, "\n".join(lines))
+    return _Parts(author, author_el, date, date_text, date_el, body, "\n".join(lines))
 
 
 def _junk_line(line: str, author: str | None, date_text: str | None) -> bool:
@@ -805,8 +886,10 @@ def _depths(ix: _Index, recs: list[int], rset: set[int]) -> dict[int, int]:
         d = 0
         for a in ix.ancestors(r):
             if a in rset:
-                d = depth.get(a, 0) + 1
+                d += depth.get(a, 0) + 1
                 break
+            if any(t in _NEST_TOKENS for t in _classes(ix.tok[a])):
+                d += 1  # replies in a container beside their parent (Drupal's div.indented)
         depth[r] = d
     if any(depth.values()):
         return depth
@@ -821,6 +904,9 @@ def _depths(ix: _Index, recs: list[int], rset: set[int]) -> dict[int, int]:
     if len(levels) == len(recs) and len(set(levels.values())) > 1:
         low = min(levels.values())
         return {r: min(levels[r] - low, 50) for r in recs}
+    subs = {r for r in recs if any(_SUB_TOKEN.search(t) for t in _classes(ix.tok[r]))}
+    if subs and len(subs) < len(recs):
+        return {r: int(r in subs) for r in recs}
     margins: dict[int, int] = {}
     for r in recs:
         style = ix.nodes[r].attributes.get("style") or ""
@@ -847,7 +933,7 @@ def _build(ix: _Index, found: dict[int, str], detector: str) -> list[Thread]:
     if not recs:
         return []
     rset = set(recs)
-    parts = {r: _read_record(ix, r, rset, strict=detector == "markup") for r in recs}
+    parts = {r: _read_record(ix, r, rset) for r in recs}
     # drop empty shells (templates, forms): no author and no text and no nested record
     keep = [r for r in recs if parts[r].author or parts[r].text]
     rset = set(keep)
