@@ -204,3 +204,7 @@ def test_reviewers_on_a_product_page_are_not_the_author() -> None:
       <body><h1>Kettle</h1><div class="review-author">By Sam Roe</div></body>""")
     assert m.author is None
     assert m.title == "Kettle"
+
+
+def test_undetermined_language_falls_through() -> None:
+    assert meta('<html lang="und"><meta property="og:locale" content="fr_FR">').language == "fr"

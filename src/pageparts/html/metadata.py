@@ -894,7 +894,7 @@ def _language(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
         values.append(_ld_text(ld.main.get("inLanguage")))
     for value in values:
         m = _LANG.match(value.strip()) if value else None
-        if m:
+        if m and m[1].lower() not in ("und", "mul", "zxx", "mis"):  # codes for "no language"
             return m[1].lower()
     return None
 
