@@ -52,7 +52,8 @@ def _html_blocks(html: str) -> list[RawBlock]:
 
     from ..html.segment import segment  # noqa: PLC0415 (only when rendering)
 
-    return segment(LexborHTMLParser(html), Options())
+    blocks, _spans = segment(LexborHTMLParser(html), Options())
+    return blocks
 
 
 def render_bullets(html: str) -> str:
