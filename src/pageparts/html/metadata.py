@@ -105,6 +105,7 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?!\d)|"
     r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
+_URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
 
@@ -846,11 +847,15 @@ def _local_day(raw: str, day: date, url_day: date | None) -> date:
 
 
 def _url_day(url: str | None) -> date | None:
-    m = _URL_DATE.search(url) if url else None
-    if m is None:
+    """A date in the URL's path: /2019/05/12/, /20190512-, or day first as in /12-05-2019."""
+    if not url:
         return None
-    g = [int(x) for x in m.groups() if x]
-    return _valid(g[0], g[1], g[2])
+    m = _URL_DATE.search(url)
+    if m is not None:
+        g = [int(x) for x in m.groups() if x]
+        return _valid(g[0], g[1], g[2])
+    m = _URL_DMY.search(url)
+    return _valid(int(m[3]), int(m[2]), int(m[1])) if m else None
 
 
 def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
