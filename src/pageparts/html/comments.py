@@ -71,7 +71,7 @@ class Thread:
 
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "textarea",
-     "button", "form", "input", "object", "canvas", "math"}
+     "button", "input", "object", "canvas", "math"}
 )
 _RECORD_TAGS = frozenset(
     {"li", "div", "article", "section", "tr", "table", "dl", "blockquote", "aside", "td",
@@ -111,6 +111,7 @@ _ID_RECORD = re.compile(
     r"(?:li-|div-|article-)?(?:comment|kommentar|comm)[-_]?\d+|c\d{8,}|p\d{3,}|post[-_]?\d+"
     r"|post_message_\d+|postid[-_]?\d+|answer-\d+|question-\d+|reply[-_]\d+|msg[-_]?\d+|\d{6,}"
 )
+_ID_COMMENT = re.compile(r"(?:li-|div-)?(?:comment|kommentar)[-_]?\d+")
 _ITEMTYPE_RECORD = frozenset(
     {"comment", "usercomments", "discussionforumposting", "answer", "socialmediaposting"}
 )
@@ -124,7 +125,8 @@ _AUTHOR_EXACT = frozenset(
 _AUTHOR_PART = re.compile(
     r"author|username|user-name|user_name|commenter|poster|autor|nickname|displayname|userlink"
     r"|user-link|profile-link|membername|screenname|pseudo|verfasser|[-_]user$"
-    r"|(?:user|author|display|screen|member|comment|poster|full|real|nick|profile|message|post)"
+    r"|(?:user|author|display|screen|member|comment|poster|full|real|nick|profile|message|post"
+    r"|account)"
     r"[-_]?name$"
 )
 _NOT_AUTHOR = re.compile(
@@ -139,7 +141,14 @@ _BODY_PART = re.compile(
 _NOT_BODY = re.compile(
     r"(?:meta|header|head|author|footer|reply|action|date|time|avatar|title|form|input|count"
     r"|profile|userinfo|user-info|signature|sig|info|tool|vote|like|share|button|link|nav|muted"
-    r"|area|wrapper|container|list|byline|details)"
+    r"|area|wrapper|container|list|byline|details|right|left|center|align|small|large|truncate"
+    r"|nowrap|upper|lower|bold|weight|color|size|break|justify|xs|sm|md|lg)"
+)
+# "<record word><part word>" tokens are bodies even when CamelCase hides other words in them
+# (allShareBarCommentsListCommentText, MtnCommentText)
+_STRONG_BODY = re.compile(
+    r"(?:comment|post|message|entry|reply|kommentar|msg)[-_]?(?:text|body|content|message|copy"
+    r"|texte|inhalt)$"
 )
 _SKIP_PART = re.compile(
     r"(?:.*[-_])?(?:reply|replies-link|reply-link|comment-reply-link|like|likes|vote|votes|voting"
@@ -262,6 +271,11 @@ _WEEKDAY_TAIL = re.compile(
     r"|sábado|domingo)[\s,]*$",
     re.IGNORECASE,
 )
+_BY_LINE = re.compile(
+    r"(?:(?:a\s+)?comment(?:ed)?\s+by|kommentar\s+von|antwort\s+von|posted\s+by|written\s+by"
+    r"|geschrieben\s+von|by|von|par|por)\s+\S",
+    re.IGNORECASE,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTHOR_SPLIT = re.compile(r"\s+[|»·•]\s+|\s+[-\u2013\u2014]\s+|\s{3,}")
 _DEPTH_TOKEN = re.compile(r"(?:depth|level|lvl|indent|nesting|nest|ebene)[-_]?(\d{1,2})$")
@@ -280,7 +294,8 @@ _RECORD_SELECTOR = (
     '[class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i], [class*="post" i],'
     ' [class*="answer" i], [class*="question" i], [class*="reply" i], [class*="msg" i],'
     ' [class*="message" i], [class*="athing"], [class*="comtr"], [class*="topic" i],'
-    ' [class*="discussion" i], [itemtype], [itemprop], [component="post"], shreddit-comment'
+    ' [class*="discussion" i], [itemtype], [itemprop], [component="post"], shreddit-comment,'
+    ' [id^="comment" i], [id^="li-comment" i], [id^="kommentar" i]'
 )
 
 
@@ -455,6 +470,9 @@ def _kind_of(tag: str, tok: frozenset[str]) -> str | None:
             kind = "post"
     if tag == "shreddit-comment":
         return "comment"
+    if kind is None and tag in ("li", "div", "article") and any(
+            t.startswith("#") and _ID_COMMENT.fullmatch(t[1:]) for t in tok):
+        return "comment"
     return kind
 
 
@@ -544,9 +562,14 @@ def _is_body_el(ix: _Index, j: int) -> bool:
             return True
         if ":" in t or t.startswith("#"):
             continue
+        if _STRONG_BODY.search(t) and not _BODY_VETO.search(t):
+            return True
         if _BODY_PART.search(t) and not _NOT_BODY.search(t):
             return True
     return False
+
+
+_BODY_VETO = re.compile(r"meta|header|author|footer|form|input|count|field--name|field-name-")
 
 
 def _is_skip_el(ix: _Index, j: int) -> bool:
@@ -570,7 +593,7 @@ def _text_lines(ix: _Index, top: int, records: set[int], skip: set[int]) -> list
                 cur = []
             continue
         k = item
-        if k != top and (k in records or k in skip):
+        if k != top and (k in records or k in skip or ix.tag[k] == "form"):
             continue
         if ix.tag[k] in _BLOCK_TAGS:
             if cur:
@@ -679,9 +702,9 @@ def _fallback_author(ix: _Index, owned: list[int], records: set[int],
         if ix.tag[j] in ("div", "p", "span") and any(ix.tag[k] in _BLOCK_TAGS
                                                       for k in range(j + 1, ix.end[j] + 1)):
             continue
-        if _is_skip_el(ix, j) and not _is_author_el(ix, j):
-            continue
         raw = _element_text(ix, j, records, skip_dates=True)
+        if _is_skip_el(ix, j) and not _is_author_el(ix, j) and not _BY_LINE.match(raw):
+            continue
         m = _first_date(raw)
         if m and len(raw) - (m.end() - m.start()) < 3:
             continue
@@ -698,7 +721,7 @@ def _find_date(ix: _Index, owned: list[int], records: set[int],
             continue
         if ix.tag[j] == "time":
             node = ix.nodes[j]
-            shown = " ".join(node.text(deep=True).split())
+            shown = " ".join(_text_lines(ix, j, records, set()))
             attr = (node.attributes.get("datetime") or "").strip()
             d = parse_date(attr) if attr else None
             if d is None and shown:
@@ -709,7 +732,7 @@ def _find_date(ix: _Index, owned: list[int], records: set[int],
         if body is not None and ix.contains(body, j):
             continue
         if _is_date_el(ix, j) and ix.textlen[j] > 0:
-            s = " ".join(ix.nodes[j].text(deep=True).split())
+            s = " ".join(_text_lines(ix, j, records, set()))
             m = _first_date(s)
             if m:
                 return parse_date(m.group(0)), m.group(0).strip(), j
