@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from pageparts import Document
+from pageparts import Block, Document
 from pageparts.cli import main
 from pageparts.corpus import guard
 
@@ -122,6 +122,7 @@ def read_rows(path: Path) -> list[dict[str, Any]]:
 # -- the extractor test double ----------------------------------------------------------------
 
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK = re.compile(r"</?(?:p|h[1-6]|li|div|article|nav|footer|title)\b[^>]*>|\n\s*\n", re.I)
 
 
 class EchoExtractor:
@@ -149,10 +150,14 @@ class EchoExtractor:
             raise RuntimeError("a bug in the extractor")
         if "DELAY-RECORD" in text:
             time.sleep(0.05)
-        plain = " ".join(_TAG.sub(" ", text).split())
-        if not plain:
+        parts = [" ".join(_TAG.sub(" ", seg).split()) for seg in _BLOCK.split(text)]
+        parts = [p for p in parts if p]
+        if not parts:
             return Document(status="empty", reason="the page is empty", url=url)
-        return Document(text=plain, url=url, source_kind=kind or "html")
+        blocks = tuple(Block(index=i, text=p, label="body") for i, p in enumerate(parts))
+        joined = "\n\n".join(parts)
+        return Document(text=joined, markdown=joined, blocks=blocks, url=url,
+                        source_kind=kind or "html")
 
 
 @pytest.fixture

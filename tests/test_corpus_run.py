@@ -154,3 +154,31 @@ def test_near_duplicates_are_marked_with_the_first_ones_id(tmp_path: Path) -> No
     assert run_cli(str(tmp_path / "a.jsonl"), "-o", str(out), "--near-duplicates") == 0
     rows = read_rows(out)
     assert [r["near_duplicate_of"] for r in rows] == [None, None, "first"]
+
+
+_STORIES = ("the harbour master counted boats leaving before dawn",
+            "a storm closed the ferry route for two days",
+            "fishermen voted to repair the old stone pier",
+            "the lighthouse keeper retired after forty years",
+            "a whale was seen near the northern breakwater")
+
+
+def _site_page(i: int) -> str:
+    return ("<html><body><article>"
+            f"<p>Today {_STORIES[i % len(_STORIES)]}, the harbour office said.</p>"
+            "<p>Support independent local news from the harbour town</p>"
+            "</article></body></html>")
+
+
+def test_site_template_lines_become_furniture_over_the_whole_run(tmp_path: Path) -> None:
+    objs = [{"id": f"s{i}", "url": f"https://harbour.example/{i}", "html": _site_page(i)}
+            for i in range(4)]
+    objs.append({"id": "other-site", "url": "https://elsewhere.example/x", "html": _site_page(9)})
+    (tmp_path / "a.jsonl").write_bytes(jsonl_bytes(objs))
+    out = tmp_path / "o.jsonl"
+    assert run_cli(str(tmp_path / "a.jsonl"), "-o", str(out), "--site-templates") == 0
+    rows = read_rows(out)
+    assert all("the harbour office said" in r["text"] for r in rows)
+    assert all("Support independent" not in r["text"] for r in rows[:4])
+    assert "Support independent" in rows[4]["text"]  # one page of its host: nothing recurs
+    assert [r["template_blocks"] != [] for r in rows] == [True] * 4 + [False]

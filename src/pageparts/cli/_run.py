@@ -50,6 +50,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="refuse compressed input that inflates more than this many times "
                    "(default: %(default)s)")
     g = p.add_argument_group("corpus passes")
+    g.add_argument("--site-templates", action="store_true",
+                   help="two passes over the whole run: lines that recur on many pages of a "
+                   "host become furniture (column template_blocks)")
     g.add_argument("--near-duplicates", action="store_true",
                    help="mark rows whose main text nearly duplicates an earlier row's "
                    "(MinHash LSH; column near_duplicate_of)")
@@ -79,7 +82,7 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
         kind=args.kind, workers=workers, engine=args.engine, ray_address=args.ray_address,
         shard_size=args.shard_size, time_limit=args.time_limit,
         memory_limit_mb=args.memory_limit, max_ratio=args.max_ratio,
-        near_duplicates=args.near_duplicates,
+        near_duplicates=args.near_duplicates, site_templates=args.site_templates,
         near_duplicate_threshold=args.near_duplicate_threshold,
         overwrite=args.overwrite, progress=not args.quiet)
 

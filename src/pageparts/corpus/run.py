@@ -18,16 +18,24 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from ..text.templates import SiteTemplates
 from .config import RunConfig
 from .executor import WorkUnit, make_executor
-from .passes import NEAR_DUPLICATE_PERM, near_duplicates, signatures_of
+from .passes import (
+    NEAR_DUPLICATE_PERM,
+    apply_templates,
+    near_duplicates,
+    observe_templates,
+    signatures_of,
+    text_signature,
+)
 from .progress import Progress, format_summary
 from .readers import expand_inputs, read_input
 from .records import Row
 from .shards import ShardStore, shard_key
 from .streams import input_size
 from .work import WorkSetup
-from .writers import output_format, write_output
+from .writers import output_format, write_jsonl_bytes, write_output
 
 __all__ = ["RunResult", "run_corpus"]
 
@@ -84,11 +92,32 @@ def _units(config: RunConfig, inputs: tuple[str, ...], store: ShardStore,
             shard += 1
 
 
-def _annotated(store: ShardStore, marks: dict[int, str] | None) -> Iterator[Row]:
-    for number, row in enumerate(store.all_rows()):
-        if marks is not None:
-            row["near_duplicate_of"] = marks.get(number)
+def _final_rows(store: ShardStore, config: RunConfig, templates: SiteTemplates | None
+                ) -> Iterator[Row]:
+    """The stored rows after the site-template pass (signatures redone where text changed)."""
+    for row in store.all_rows():
+        if templates is not None and apply_templates(row, templates) and config.near_duplicates:
+            row["_minhash"] = text_signature(row["text"]) if row["text"] else None
         yield row
+
+
+def _passes(store: ShardStore, config: RunConfig, counts: Counter[str]
+            ) -> tuple[Iterator[Row], int | None]:
+    """The rows to write, every pass applied; and how many near-duplicates were marked."""
+    templates = observe_templates(store.all_rows()) if config.site_templates else None
+    marks: dict[int, str] | None = None
+    if config.near_duplicates:
+        marks = near_duplicates(signatures_of(_final_rows(store, config, templates)),
+                                config.near_duplicate_threshold)
+
+    def rows() -> Iterator[Row]:
+        for number, row in enumerate(_final_rows(store, config, templates)):
+            if marks is not None:
+                row["near_duplicate_of"] = marks.get(number)
+            counts[str(row["status"])] += 1
+            yield row
+
+    return rows(), len(marks) if marks is not None else None
 
 
 def run_corpus(config: RunConfig) -> RunResult:
@@ -113,20 +142,26 @@ def run_corpus(config: RunConfig) -> RunResult:
     executor = make_executor(config.engine, setup, config.workers, config.ray_address)
     extracted = 0
     try:
-        for key, rows in executor.run(_units(config, inputs, store, progress), progress.row):
-            store.write(key, rows)
-            extracted += len(rows)
+        for key, shard_rows in executor.run(_units(config, inputs, store, progress),
+                                            progress.row):
+            store.write(key, shard_rows)
+            extracted += len(shard_rows)
     finally:
         executor.close()
         progress.close()
-    marks = None
-    if config.near_duplicates:
-        marks = near_duplicates(signatures_of(store.all_rows()), config.near_duplicate_threshold)
-    written = write_output(_annotated(store, marks), config.output)
-    counts = store.counts()
-    if written != sum(counts.values()):  # cannot happen unless the parts folder was tampered with
-        print(f"pageparts run: warning: wrote {written} rows but the shards count "
-              f"{sum(counts.values())}", file=sys.stderr)
+    counts: Counter[str] = Counter()
+    if output_format(config.output) == "jsonl" and not (config.near_duplicates
+                                                        or config.site_templates):
+        write_jsonl_bytes(store.raw(), config.output)  # nothing changes: copy the shards
+        counts, marked = store.counts(), None
+        written = sum(counts.values())
+    else:
+        final, marked = _passes(store, config, counts)
+        written = write_output(final, config.output)
+    stored = sum(store.counts().values())
+    if written != stored:  # cannot happen unless the parts folder was changed under the run
+        print(f"pageparts run: warning: wrote {written} rows but the shards hold {stored}",
+              file=sys.stderr)
     store.remove()
     return RunResult(config.output, counts, extracted, resumed, time.monotonic() - started,
-                     len(marks) if marks is not None else None)
+                     marked)

@@ -82,6 +82,11 @@ class ShardStore:
             for line in f:
                 yield json.loads(line)
 
+    def raw(self) -> Iterator[bytes]:
+        """Every stored shard's bytes (JSON Lines), in key order."""
+        for key in self.keys():
+            yield (self.folder / f"{key}.jsonl").read_bytes()
+
     def all_rows(self) -> Iterator[Row]:
         """Every stored row, shards in key order."""
         for key in self.keys():

@@ -20,7 +20,7 @@ from typing import IO, Any
 from .._errors import InputError
 from .records import Row
 
-__all__ = ["OUTPUT_FORMATS", "output_format", "write_output"]
+__all__ = ["OUTPUT_FORMATS", "output_format", "write_jsonl_bytes", "write_output"]
 
 OUTPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl",
                   ".ndjson.gz": "jsonl", ".parquet": "parquet"}
@@ -57,6 +57,18 @@ def write_output(rows: Iterable[Row], output: str) -> int:
     return count
 
 
+def write_jsonl_bytes(chunks: Iterable[bytes], output: str) -> None:
+    """Write JSON Lines already serialised (shards with nothing to change) atomically."""
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    opener: Any = gzip.open if output.lower().endswith(".gz") else open
+    with opener(tmp, "wb") as f:
+        for chunk in chunks:
+            f.write(chunk)
+    os.replace(tmp, path)
+
+
 def _write_jsonl(rows: Iterable[Row], f: IO[bytes]) -> int:
     count = 0
     for row in rows:
@@ -86,6 +98,7 @@ def _schema() -> Any:
         ("description", s), ("source_kind", s), ("encoding", s), ("text", s), ("markdown", s),
         ("blocks", pa.list_(block)), ("furniture", pa.list_(furniture)),
         ("comments", pa.list_(comment)), ("near_duplicate_of", s),
+        ("template_blocks", pa.list_(pa.int32())),
     ])
 
 
