@@ -208,3 +208,9 @@ def test_reviewers_on_a_product_page_are_not_the_author() -> None:
 
 def test_undetermined_language_falls_through() -> None:
     assert meta('<html lang="und"><meta property="og:locale" content="fr_FR">').language == "fr"
+
+
+def test_unix_timestamp_date() -> None:
+    m = meta('<script type="application/ld+json">{"@type": "Article", '
+             '"datePublished": 1577880000}</script>')
+    assert m.date == date(2020, 1, 1)

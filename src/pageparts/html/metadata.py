@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from importlib import resources
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -121,7 +121,6 @@ class _Scan:
     title: str | None = None
     h1: list[str] = field(default_factory=list)
     canonical: str | None = None
-    rel_author: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     times: list[tuple[str, bool, bool]] = field(default_factory=list)  # value, published, after h1
     h1_nodes: list[LexborNode] = field(default_factory=list)
@@ -675,7 +674,7 @@ def _parse_date(text: str | None, dayfirst: bool = False) -> date | None:
     if not _HAS_YEAR.search(text):
         if text.isdigit() and len(text) in (10, 13):  # a Unix timestamp (s or ms)
             try:
-                return datetime.utcfromtimestamp(int(text[:10])).date()
+                return datetime.fromtimestamp(int(text[:10]), tz=timezone.utc).date()
             except (ValueError, OverflowError, OSError):
                 return None
         return None
