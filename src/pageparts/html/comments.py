@@ -111,7 +111,7 @@ _ID_RECORD = re.compile(
     r"(?:li-|div-|article-)?(?:comment|kommentar|comm)[-_]?\d+|c\d{8,}|p\d{3,}|post[-_]?\d+"
     r"|post_message_\d+|postid[-_]?\d+|answer-\d+|question-\d+|reply[-_]\d+|msg[-_]?\d+|\d{6,}"
 )
-_ID_COMMENT = re.compile(r"(?:li-|div-)?(?:comment|kommentar)[-_]?\d+")
+_ID_COMMENT = re.compile(r"(?:li-|div-|bb_)?(?:comment|kommentar|message)[-_]?\d+")
 _ITEMTYPE_RECORD = frozenset(
     {"comment", "usercomments", "discussionforumposting", "answer", "socialmediaposting"}
 )
@@ -295,7 +295,7 @@ _RECORD_SELECTOR = (
     ' [class*="answer" i], [class*="question" i], [class*="reply" i], [class*="msg" i],'
     ' [class*="message" i], [class*="athing"], [class*="comtr"], [class*="topic" i],'
     ' [class*="discussion" i], [itemtype], [itemprop], [component="post"], shreddit-comment,'
-    ' [id^="comment" i], [id^="li-comment" i], [id^="kommentar" i]'
+    ' [id^="comment" i], [id^="li-comment" i], [id^="kommentar" i], [id*="message" i]'
 )
 
 
