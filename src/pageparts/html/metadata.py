@@ -48,13 +48,14 @@ _MODIFIED_META = tuple(_VOCAB["modified_meta"])
 _SITE_META = tuple(_VOCAB["site_meta"])
 _LANG_META = tuple(_VOCAB["language_meta"])
 _DESC_META = tuple(_VOCAB["description_meta"])
-_ARTICLE_TYPES = frozenset(_VOCAB["article_types"])
+_STORY_TYPES = frozenset(_VOCAB["story_types"])  # articles, posts, reports, recipes
+_ENTITY_TYPES = frozenset(_VOCAB["entity_types"])  # products, events, courses, jobs
+_ARTICLE_TYPES = _STORY_TYPES | _ENTITY_TYPES
 _PAGE_TYPES = frozenset(_VOCAB["page_types"])
 _ORG_TYPES = frozenset(_VOCAB["organisation_types"])
 _GENERIC_HEADINGS = frozenset(_VOCAB["generic_headings"])
 _JUNK_AUTHORS = frozenset(_VOCAB["junk_authors"])
 _SHOP_TYPES = frozenset(_VOCAB["shop_types"])
-_STORY_TYPES = _ARTICLE_TYPES - _SHOP_TYPES
 
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ")
@@ -281,18 +282,21 @@ def _read_ld(scripts: list[str]) -> _LD:
     objects = _ld_objects(scripts)
     by_id: dict[str, dict[str, Any]] = {}
     types: set[str] = set()
-    main = page = None
+    story = thing = page = None
     for obj in objects:
         ts = _types_of(obj)
         types.update(ts)
         oid = obj.get("@id")
         if isinstance(oid, str) and len(obj) > 1:
             by_id.setdefault(oid, obj)
-        if main is None and any(t in _ARTICLE_TYPES or t.endswith("article") for t in ts):
-            main = obj
+        if story is None and any(t in _STORY_TYPES or t.endswith("article") for t in ts):
+            story = obj
+        if thing is None and any(t in _ARTICLE_TYPES for t in ts):
+            thing = obj
         if page is None and any(t in _PAGE_TYPES for t in ts):
             page = obj
-    return _LD(objects, main, page, by_id, types)
+    # the page is about its article if it has one; a product or event otherwise
+    return _LD(objects, story or thing, page, by_id, types)
 
 
 def _ld_resolve(ld: _LD, value: Any) -> Any:
@@ -807,8 +811,7 @@ def _structured_dates(s: _Scan, ld: _LD, dayfirst: bool) -> Iterator[tuple[str, 
     raws: list[str | None] = []
     for obj in (ld.main, ld.page):
         if obj is not None:
-            raws += [_ld_text(obj.get(k)) for k in ("datePublished", "dateCreated", "uploadDate",
-                                                     "startDate")]
+            raws += [_ld_text(obj.get(k)) for k in ("datePublished", "dateCreated", "uploadDate")]
     raws += [v for name in _DATE_META for v in s.meta.get(name, ())[:1]]
     for raw in raws:
         d = _parse_date(raw, dayfirst)
