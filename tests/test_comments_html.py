@@ -154,7 +154,8 @@ def test_phpbb_style_table_board() -> None:
 
 GENERIC = page("""
 <div class="zx-feedback">
- <div class="zx-q1"><div class="zx-h"><a href="/u/1">Maria K.</a> <span>12.03.2021</span></div>
+ <div class="zx-q1"><div class="zx-h"><a href="/u/1">Maria K.</a>
+   <span>12.03.2021, 14:05</span></div>
    <div class="zx-t">Sehr hilfreicher Artikel, vielen Dank dafür.</div></div>
  <div class="zx-q1"><div class="zx-h"><a href="/u/2">Tom</a> <span>vor 2 Tagen</span></div>
    <div class="zx-t">Das sehe ich ganz anders als der Autor.</div></div>
