@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .._errors import InputError, LimitExceeded
+from .._errors import InputError, LimitExceeded, PagepartsError
 
 __all__ = ["InputStream", "input_size", "open_raw"]
 
@@ -78,6 +78,7 @@ class InputStream:
         self._buffer = b""  # decompressed bytes not yet handed out
         self._dec: Any = None
         self._eof = False
+        self._error: PagepartsError | None = None  # damage or a bomb, raised once data runs out
 
     # -- file protocol (what fastwarc, json readers and pyarrow need) ------------------------
     def readable(self) -> bool:
@@ -101,19 +102,23 @@ class InputStream:
         self.close()
 
     def read(self, size: int = -1) -> bytes:
-        if size is None or size < 0:
-            parts = [self._buffer]
-            self._buffer = b""
-            while chunk := self._next_chunk():
-                parts.append(chunk)
-            data = b"".join(parts)
-        else:
-            while len(self._buffer) < size and not self._eof:
+        """Up to ``size`` bytes (all, if negative). Damage or a bomb raises only once the bytes
+        inflated before it have been handed out."""
+        want = size if size is not None and size >= 0 else None
+        try:
+            while (want is None or len(self._buffer) < want) and not self._eof:
                 chunk = self._next_chunk()
                 if not chunk:
                     break
                 self._buffer += chunk
-            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        except PagepartsError as exc:
+            self._error = exc
+            if not self._buffer:
+                raise
+        if want is None:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:want], self._buffer[want:]
         self.pos += len(data)
         return data
 
@@ -143,6 +148,8 @@ class InputStream:
         return b""
 
     def _step(self) -> bytes:
+        if self._error is not None:
+            raise self._error
         if self.codec is None:
             data = self._feed(_CHUNK)
             if not data:
@@ -198,8 +205,9 @@ class InputStream:
             return
         magic = _GZIP if self.codec == "gzip" else _ZSTD
         if not self._pending.startswith(magic[: len(self._pending)]):
-            raise InputError(f"{self.name}: data after byte {self.compressed_pos} is not "
-                             f"{self.codec} (trailing garbage or a corrupt member)")
+            # Raised on the next read, so the member that just ended is handed out first.
+            self._error = InputError(f"{self.name}: data after byte {self.compressed_pos} is "
+                                     f"not {self.codec} (trailing garbage or a corrupt member)")
 
     def _check_ratio(self, produced: int) -> None:
         inflated = self.pos + len(self._buffer) + produced

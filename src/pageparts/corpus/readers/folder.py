@@ -32,6 +32,7 @@ def _read_page(path: Path, limits: ReadLimits) -> bytes:
         if len(data) > limits.max_bytes:
             raise LimitExceeded("page size (bytes, decompressed)", len(data), limits.max_bytes,
                                 "raise --max-bytes to read larger pages")
+        stream.read(1)  # raises if the file was refused or damaged after what was read
         if stream.codec is not None and stream.truncated:
             raise OSError("the compressed file is truncated")
         return data
