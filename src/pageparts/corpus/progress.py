@@ -80,7 +80,7 @@ class Progress:
 
 
 def format_summary(counts: Counter[str], *, output: str, seconds: float, extracted: int,
-                   resumed: int, near_duplicates: int | None) -> str:
+                   resumed: int, near_duplicates: int | None, supervisor_cpu: float = 0.0) -> str:
     """The closing summary: every status counted, and what this run did."""
     total = sum(counts.values())
     statuses = ", ".join(f"{s} {counts.get(s, 0):,}" for s in STATUSES)
@@ -88,8 +88,9 @@ def format_summary(counts: Counter[str], *, output: str, seconds: float, extract
     if others:
         statuses += ", " + ", ".join(f"{s} {counts[s]:,}" for s in others)
     lines = [f"pageparts run: {total:,} rows written to {output} ({statuses})",
-             f"  this run extracted {extracted:,} records in {seconds:.1f} s "
-             f"({extracted / max(seconds, 1e-9):,.1f} pages/s)"]
+             f"  this run handled {extracted:,} records in {seconds:.1f} s "
+             f"({extracted / max(seconds, 1e-9):,.1f} pages/s; the supervising process used "
+             f"{supervisor_cpu:.1f} s of CPU)"]
     if resumed:
         lines.append(f"  resumed: {resumed:,} shards were finished by an earlier run")
     if near_duplicates is not None:

@@ -50,6 +50,7 @@ class RunResult:
     resumed_shards: int
     seconds: float
     near_duplicates: int | None
+    supervisor_cpu: float = 0.0  # CPU seconds of this process (reading, dispatching, writing)
 
     @property
     def rows(self) -> int:
@@ -58,7 +59,8 @@ class RunResult:
     def summary(self) -> str:
         return format_summary(self.counts, output=self.output, seconds=self.seconds,
                               extracted=self.extracted, resumed=self.resumed_shards,
-                              near_duplicates=self.near_duplicates)
+                              near_duplicates=self.near_duplicates,
+                              supervisor_cpu=self.supervisor_cpu)
 
 
 def _manifest(config: RunConfig, inputs: tuple[str, ...]) -> dict[str, Any]:
@@ -122,7 +124,7 @@ def _passes(store: ShardStore, config: RunConfig, counts: Counter[str]
 
 def run_corpus(config: RunConfig) -> RunResult:
     """Run (or resume) the job; return its result once the output is complete."""
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     output_format(config.output)  # refuse an unknown output format before any work
     if config.shard_size < 1:
         raise InputError(f"--shard-size must be at least 1, not {config.shard_size}")
@@ -164,4 +166,4 @@ def run_corpus(config: RunConfig) -> RunResult:
               file=sys.stderr)
     store.remove()
     return RunResult(config.output, counts, extracted, resumed, time.monotonic() - started,
-                     marked)
+                     marked, time.process_time() - cpu)
