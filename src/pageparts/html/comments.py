@@ -131,7 +131,8 @@ _AUTHOR_PART = re.compile(
 )
 _NOT_AUTHOR = re.compile(
     r"avatar|photo|image|img|pic|bio|title|meta|date|time|url-|count|badge|role|rank|tooltip"
-    r"|stats|flair|label|desc|info-|signature|about|header-name|form|input|field|hidden|button"
+    r"|stat|flair|label|desc|info-|signature|about|header-name|(?:^|[-_])form|input|field|hidden"
+    r"|button|joined|reputation|postcount"
     r"|reply|-link-|comments-?by|authors"
 )
 _BODY_PART = re.compile(
@@ -629,7 +630,7 @@ def _clean_author(text: str) -> str | None:
         s = s.rstrip(".")
     if not s or len(s) > 80 or len(s.split()) > 8 or _BUTTON_LINE.fullmatch(s):
         return None
-    if not _LETTER.search(s):
+    if not _LETTER.search(s) or s.count(":") >= 2:
         return None
     if _is_date(s):
         return None
@@ -647,16 +648,20 @@ class _Parts:
     text: str
 
 
+_AUTHOR_NOISE = re.compile(
+    r"says|avatar|sr-only|screen-reader|badge|reputation|repbadge|karma|points|usertitle"
+    r"|user-title|rank|postcount|post-count"
+)
+
+
 def _element_text(ix: _Index, j: int, records: set[int], skip_dates: bool) -> str:
     """Text of element ``j`` on one line, leaving out dates, avatars and 'says'."""
     skip: set[int] = set()
     for k in range(j + 1, ix.end[j] + 1):
         toks = ix.tok[k]
-        if (skip_dates and _is_date_el(ix, k)) or any(
-            "says" in t or "avatar" in t or "sr-only" in t or "screen-reader" in t for t in toks
-        ):
+        if (skip_dates and _is_date_el(ix, k)) or any(_AUTHOR_NOISE.search(t) for t in toks):
             skip.add(k)
-    return " ".join(_text_lines(ix, j, records, skip))
+    return "\n".join(_text_lines(ix, j, records, skip))
 
 
 def _find_author(ix: _Index, owned: list[int], records: set[int],
@@ -669,7 +674,7 @@ def _find_author(ix: _Index, owned: list[int], records: set[int],
         if not _is_author_el(ix, j) or ix.textlen[j] == 0:
             continue
         for k in _narrower(ix, j):
-            name = _clean_author(_element_text(ix, k, records, skip_dates=True))
+            name = _clean_author(_element_text(ix, k, records, skip_dates=True).split("\n")[0])
             if name:
                 return name, k
     return None, None
@@ -979,8 +984,17 @@ def _build(ix: _Index, found: dict[int, str], detector: str) -> list[Thread]:
             last_top = r
         else:
             groups[-1].append(r)
-    threads: list[Thread] = []
+    # a lone first post in its own container (forums put the opening post apart) joins the
+    # posts that follow it
+    merged: list[list[int]] = []
     for g in groups:
+        if merged and len(merged[-1]) == 1 and found[merged[-1][0]] == "post" \
+                and _near(ix, merged[-1][0], g[0], 6):
+            merged[-1].extend(g)
+        else:
+            merged.append(g)
+    threads: list[Thread] = []
+    for g in merged:
         t = _thread(ix, g, found, parts, depth=depth, detector=detector)
         if t is not None:
             threads.append(t)
@@ -988,12 +1002,15 @@ def _build(ix: _Index, found: dict[int, str], detector: str) -> list[Thread]:
 
 
 def _same_group(ix: _Index, a: int, b: int) -> bool:
-    if _signature(ix, a)[0] != _signature(ix, b)[0]:
-        return False
+    return _signature(ix, a)[0] == _signature(ix, b)[0] and _near(ix, a, b, 4)
+
+
+def _near(ix: _Index, a: int, b: int, levels: int) -> bool:
+    """Whether ``a`` and ``b`` meet at most ``levels`` elements above each."""
     top = _lca(ix, a, b)
     da = sum(1 for x in ix.ancestors(a) if ix.contains(top, x))
     db = sum(1 for x in ix.ancestors(b) if ix.contains(top, x))
-    return da <= 4 and db <= 4
+    return da <= levels and db <= levels
 
 
 def _thread(ix: _Index, g: list[int], found: dict[int, str], parts: dict[int, _Parts], *,
