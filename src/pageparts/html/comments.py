@@ -496,6 +496,11 @@ def _markup_records(ix: _Index) -> dict[int, str]:
             found[i] = k
     # schema.org-only candidates (itemprop/itemtype) give way to class-named ones around or
     # inside them: sites put itemprop="comment" on a comment's text, or itemtype on a whole topic
+    # a candidate holding the page's h1 is the article itself, not a comment or post
+    for h in (k for k in range(len(ix)) if ix.tag[k] == "h1"):
+        owner = next((a for a in ix.ancestors(h) if a in found), None)
+        if owner is not None:
+            del found[owner]
     named = [i for i in found if not _schema_only(ix, i)]
     for i in [i for i in found if _schema_only(ix, i)]:
         if any(ix.contains(i, j) or ix.contains(j, i) for j in named):
@@ -899,11 +904,17 @@ def _looks_like_comment(ix: _Index, i: int) -> bool:
     return len("".join(rest.split())) >= 8
 
 
+def _teaser(ix: _Index, r: int) -> bool:
+    """A record headed by a linked headline (an article teaser, not a post)."""
+    return any(ix.tag[k] in ("h2", "h3", "h4") and _has_link_out(ix, k)
+               for k in range(r + 1, ix.end[r] + 1))
+
+
 def _has_link_out(ix: _Index, k: int) -> bool:
     for j in range(k, ix.end[k] + 1):
         if ix.tag[j] == "a":
             href = ix.nodes[j].attributes.get("href") or ""
-            if href and not href.startswith("#"):
+            if href and "#" not in href:  # "#p123", "?pid=5#p5": permalinks to a post
                 return True
     return False
 
@@ -1028,6 +1039,9 @@ def _thread(ix: _Index, g: list[int], found: dict[int, str], parts: dict[int, _P
             return None
         if kind == "posts" and len(g) < 2 and not strong:
             return None
+        if kind == "posts" and (sum(1 for r in g if parts[r].date_text) < 0.5 * len(g)
+                                or sum(1 for r in g if _teaser(ix, r)) >= 0.5 * len(g)):
+            return None  # FAQ accordions and teaser lists: no dates, or headline links
     tops = [r for r in g if depth[r] == 0] or g[:1]
     root = tops[0]
     for r in tops[1:]:
