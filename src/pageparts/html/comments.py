@@ -316,7 +316,7 @@ class _Index:
 
     __slots__ = ("end", "kids", "nodes", "parent", "start", "tag", "textlen", "tok")
 
-    def __init__(self, body: LexborNode) -> None:
+    def __init__(self, root: LexborNode) -> None:
         self.nodes: list[LexborNode] = []
         self.tag: list[str] = []
         self.parent: list[int] = []
@@ -325,42 +325,61 @@ class _Index:
         self.start: list[int] = []  # non-space characters of text before the element
         self.textlen: list[int] = []  # non-space characters of text inside the element
         self.kids: list[list[int | str]] = []  # children: element indexes and text strings
+        depth: list[int] = []
+        index_of: dict[int, int] = {}  # mem_id -> index
         pos = 0
-        # stack of (node, parent index, depth); a None node marks the end of element `depth`.
-        stack: list[tuple[LexborNode | None, int, int]] = [(body, -1, 0)]
-        while stack:
-            node, par, depth = stack.pop()
-            if node is None:  # closing marker: `par` is the element's index
-                self.end[par] = len(self.nodes) - 1
-                self.textlen[par] = pos - self.start[par]
-                continue
+        top = root.mem_id
+        # lexbor's own pre-order walk (no Python recursion); an element is indexed when its
+        # parent is, so skipped tags, and everything under MAX_DEPTH, drop out with their subtree
+        for node in root.traverse(include_text=True):
             tag = node.tag
+            if tag is None:
+                continue
+            mem = node.mem_id
+            if mem == top:
+                p = -1
+            else:
+                parent = node.parent
+                if parent is None:
+                    continue
+                got = index_of.get(parent.mem_id)
+                if got is None:
+                    continue
+                p = got
             if tag == "-text":
                 t = node.text_content or ""
                 n = len("".join(t.split()))
                 if n:
                     pos += n
-                    self.kids[par].append(t)
+                    self.textlen[p] += n
+                    self.kids[p].append(t)
                 continue
-            if tag is None or tag.startswith("-") or tag in _SKIP_TAGS:
+            if tag.startswith("-") or tag in _SKIP_TAGS:
                 continue
             if len(self.nodes) >= MAX_ELEMENTS:
+                break
+            d = depth[p] + 1 if p >= 0 else 0
+            if d > MAX_DEPTH:
                 continue
             i = len(self.nodes)
-            if par >= 0:
-                self.kids[par].append(i)
+            index_of[mem] = i
+            if p >= 0:
+                self.kids[p].append(i)
             self.kids.append([])
             self.nodes.append(node)
             self.tag.append(tag)
-            self.parent.append(par)
+            self.parent.append(p)
             self.end.append(i)
             self.tok.append(_tokens(node))
             self.start.append(pos)
             self.textlen.append(0)
-            stack.append((None, i, depth))
-            if depth < MAX_DEPTH:
-                children = list(node.iter(include_text=True))
-                stack.extend((c, i, depth + 1) for c in reversed(children))
+            depth.append(d)
+        # subtree ends and text lengths, children before parents
+        for i in range(len(self.nodes) - 1, 0, -1):
+            p = self.parent[i]
+            if p >= 0:
+                self.textlen[p] += self.textlen[i]
+                self.end[p] = max(self.end[p], self.end[i])
 
     def __len__(self) -> int:
         return len(self.nodes)
