@@ -399,7 +399,79 @@ def test_golden_files_are_annotations_only() -> None:
             assert c["text_start"] is None or len(c["text_start"].split()) <= 6
 
 
+def _pack_pages(pack: str) -> list[tuple[dict[str, object], str]]:
+    folder = SHARED / "datasets" / pack
+    out = []
+    with gzip.open(folder / "gold.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            gold = json.loads(line)
+            raw = gzip.decompress((folder / "pages" / f"{gold['id']}.html.gz").read_bytes())
+            out.append((gold, decode(raw, Options()).content))
+    return out
+
+
+def recall_report() -> None:
+    """Snippet recall of trafilatura-a's gold `comments` (whitespace-normalised substring of the
+    found comments' authors and texts), beside trafilatura's own comment output; main-content
+    `with` snippets that land in comments on pages without gold comments; CPU time per page."""
+    import time  # noqa: PLC0415 - only for this report
+
+    import trafilatura  # noqa: PLC0415 - the `eval` extra, only for this report
+
+    tot = present = ours = theirs = ours_p = theirs_p = 0
+    cpu_ours = cpu_theirs = 0.0
+    with_n = with_in = pages_fp = 0
+    quiet: list[float] = []
+    for gold, html in _pack_pages("trafilatura-a"):
+        tree = LexborHTMLParser(html)
+        t0 = time.process_time()
+        found = flat(find_threads(tree))
+        dt = time.process_time() - t0
+        mine = _norm(" ".join(f"{c.author or ''} {c.text}" for _, c in found))
+        snippets = [_norm(s) for s in gold.get("comments") or []]  # type: ignore[attr-defined]
+        if not snippets:
+            quiet.append(dt)
+            main = gold.get("with") or []  # type: ignore[attr-defined]
+            inside = [s for s in main if _norm(s) and _norm(s) in mine]
+            with_n += len(gold.get("with") or [])  # type: ignore[arg-type]
+            with_in += len(inside)
+            pages_fp += bool(found)
+            continue
+        cpu_ours += dt
+        t0 = time.process_time()
+        doc = trafilatura.bare_extraction(html, include_comments=True, with_metadata=False)
+        cpu_theirs += time.process_time() - t0
+        other = _norm(doc.comments or "") if doc is not None else ""
+        body = tree.body
+        page_text = _norm(body.text(separator=" ")) + " | " + _norm(body.text()) if body else ""
+        for s in snippets:
+            here = s in page_text
+            tot += 1
+            present += here
+            ours += s in mine
+            theirs += s in other
+            ours_p += here and s in mine
+            theirs_p += here and s in other
+    n = 68
+    print(f"trafilatura-a comment pages: {tot} gold snippets, {present} present in the HTML text")
+    print(f"  pageparts find_threads: recall {ours / tot:.3f} all, {ours_p / present:.3f} present;"
+          f" {cpu_ours / n * 1000:.1f} ms CPU/page")
+    print(f"  trafilatura comments: recall {theirs / tot:.3f} all,"
+          f" {theirs_p / present:.3f} present;"
+          f" {cpu_theirs / n * 1000:.1f} ms CPU/page (whole extraction)")
+    quiet.sort()
+    print(f"pages without gold comments: {len(quiet)}, threads found on {pages_fp};"
+          f" `with` snippets inside comments {with_in}/{with_n};"
+          f" CPU ms/page median {quiet[len(quiet) // 2] * 1000:.2f},"
+          f" share under 1 ms {sum(t < 0.001 for t in quiet) / len(quiet):.2f}")
+
+
 if __name__ == "__main__":
+    import sys
+
+    if "--recall" in sys.argv:
+        recall_report()
+        raise SystemExit(0)
     rows = []
     all_ok = all_n = 0
     for path in GOLD_FILES:
