@@ -87,7 +87,7 @@ _BAD_PREFIX = (
     r"|has|open|closed|all|view|your|num|total|close|login|sort)"
 )
 _COMMENT_RECORD = re.compile(
-    r"[a-z0-9_-]*?(?:comment|kommentar|leserbrief|comment[-_]?(?:item|card|entry|single)"
+    r"[a-z0-9_-]*?(?:comment|kommentar|leserbrief|(?:comment|kommentar)[-_]?(?:item|card|entry|single)"
     r"|comtr|usercomment|single[-_]comment)"
 )
 _BAD_RECORD = re.compile(
@@ -120,7 +120,8 @@ _ITEMPROP_RECORD = frozenset({"comment", "suggestedanswer", "acceptedanswer", "h
 _AUTHOR_EXACT = frozenset(
     {"fn", "author", "username", "user-name", "user_name", "nickname", "nick", "commenter",
      "name", "autor", "verfasser", "poster", "user", "member", "handle", "full-name", "fullname",
-     "screen-name", "display-name", "displayname", "pseudo", "nom", "creator", "by", "byline"}
+     "screen-name", "display-name", "displayname", "pseudo", "nom", "creator", "by", "byline",
+     "benutzer", "nutzer", "utilisateur", "usuario"}
 )
 _AUTHOR_PART = re.compile(
     r"author|username|user-name|user_name|commenter|poster|autor|nickname|displayname|userlink"
@@ -923,6 +924,18 @@ def _looks_like_comment(ix: _Index, i: int) -> bool:
     return len("".join(rest.split())) >= 8
 
 
+def _link_share(ix: _Index, r: int) -> float:
+    """Share of the record's text inside links."""
+    linked, k, end = 0, r + 1, ix.end[r]
+    while k <= end:
+        if ix.tag[k] == "a":
+            linked += ix.textlen[k]
+            k = ix.end[k] + 1
+        else:
+            k += 1
+    return linked / ix.textlen[r] if ix.textlen[r] else 0.0
+
+
 def _teaser(ix: _Index, r: int) -> bool:
     """A record headed by a linked headline (an article teaser, not a post)."""
     return any(ix.tag[k] in ("h2", "h3", "h4") and _has_link_out(ix, k)
@@ -1058,6 +1071,8 @@ def _thread(ix: _Index, g: list[int], found: dict[int, str], parts: dict[int, _P
             return None
         if kind == "posts" and len(g) < 2 and not strong:
             return None
+        if sum(1 for r in g if _link_share(ix, r) > 0.8) >= 0.5 * len(g):
+            return None  # "latest comments" widgets: each record is a link to elsewhere
         if kind == "posts" and (sum(1 for r in g if parts[r].date_text) < 0.5 * len(g)
                                 or sum(1 for r in g if _teaser(ix, r)) >= 0.5 * len(g)):
             return None  # FAQ accordions and teaser lists: no dates, or headline links
