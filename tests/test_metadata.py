@@ -223,6 +223,21 @@ def test_unix_timestamp_date() -> None:
     assert m.date == date(2020, 1, 1)
 
 
+def test_comments_open_wrapper_does_not_hide_the_byline() -> None:
+    m = meta("""<body><div class="site comments-open"><h1>Snow</h1>
+      <span class="byline">Posted by Ole Berg</span></div></body>""")
+    assert m.author == "Ole Berg"
+
+
+def test_citation_author_last_first_is_turned_around() -> None:
+    assert meta('<meta name="citation_author" content="Roy, Ann">').author == "Ann Roy"
+
+
+def test_visible_byline_stops_before_the_month() -> None:
+    m = meta("<body><h1>Snow</h1><p>By Ann Lee December 3, 2024</p></body>")
+    assert m.author == "Ann Lee"
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

@@ -65,7 +65,9 @@ _BY = re.compile(
     # "View all posts by", "More from", "About": a label that already says whose name follows
     r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories|beitr\u00e4ge|artikel)\s+(?:by|von)\s+"
     r"|more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+"
-    r"|(?:interview|text|photos?|fotos?)\s*:\s*"
+    r"|(?:interview|text|photos?|fotos?|authors?|autoren|auteurs?)\s*:\s*"
+    r"|(?:guide|review|story|recipe|video|analysis|column|report|reporting|essay|commentary|"
+    r"opinion|authored|compiled|curated)\s+by\s+"
     # "[This post was] [written|posted|...] by", "Reviewed by", "Eingestellt von"
     r"|(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)?"
     r"(?:(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?"
@@ -81,6 +83,7 @@ _AUTHOR_TAIL = re.compile(
     r"|\s*[|\u2022\u00b7]\s*\d+\s*[hmd]\b.*"
     r"|\s+(?:in|im|dans)\s+\S.*|\s+on\s+(?=\S{0,15}\d).*|\s*[\u00bb\u00ab]\s.*"
     r"|\s+(?:edited|reviewed|fact[\s-]checked|photos?|illustrations?)\s+by\b.*"
+    r"|\s+(?:more\s+(?:posts|articles|stories)|view(?:\s+(?:all|profile|more))?|follow)\b.*"
     r"|\s*(?:[|,\u2022\u00b7\u2013\u2014-]\s*)?(?:updated|published|posted|last updated)\b.*)\s*$",
     re.IGNORECASE,
 )
@@ -89,6 +92,11 @@ _NOT_A_NAME = re.compile(r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erf
 _AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
+_LAST_FIRST = re.compile(r"^([^,\s][^,]*),\s*([^,]+)$")
+_COMMENT_TOKEN = re.compile(  # "comments", "comment-list", "comment-123", not "comments-open"
+    r"(?:comments?|commentlist|respond|replies|reply)(?:[-_](?:list|area|section|body|thread|"
+    r"wrap|wrapper|container|content|item|inner|\d+))?$|comment-(?!s?open|s?closed|count)"
+)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
 _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "von")
@@ -328,19 +336,22 @@ def _host_keys(url: str | None) -> list[str]:
     return keys
 
 
-def _is_site(part: str, sites: list[list[str]], hosts: list[str]) -> bool:
+def _is_site(part: str, sites: list[list[str]], hosts: list[str], *, exact: bool = False) -> bool:
     """Whether a title segment names the site (its og:site_name, publisher or host).
 
-    ``sites`` are the site names as word lists (see :func:`_site_names`).
+    ``sites`` are the site names as word lists (see :func:`_site_names`). ``exact``: the whole
+    name, not a piece of it ("Rick Steves" is a person even on "Rick Steves Travel").
     """
     k = _key(part)
     if not k:
         return False
     words = k.split()
     for site_words in sites:
-        if words == site_words or _contains(site_words, words):
+        if words == site_words or (not exact and _contains(site_words, words)):
             return True
     squashed = "".join(words)
+    if exact:
+        return any(squashed == h for h in hosts)
     for h in hosts:
         if squashed == h or (squashed.startswith(h) and len(squashed) - len(h) <= 4):
             return True
@@ -447,7 +458,7 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
 
 
 def _clean_author(text: str) -> str | None:
-    text = _text(text)[:_MAX_TEXT]
+    text = _text(text)[:_MAX_TEXT].replace(" ,", ",").rstrip(" .*")
     dated = _first_date_match(text) or _DATEISH.search(text)
     if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
         before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
@@ -504,7 +515,8 @@ def _in_comments(node: LexborNode) -> bool:
             return False
         attrs = parent.attributes
         marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        if "comment" in marks or "respon" in marks or "reply" in marks:
+        if ("comment" in marks or "respon" in marks or "repl" in marks) and any(
+                _COMMENT_TOKEN.match(token) for token in marks.split()):
             return True
         parent = parent.parent
     return False
@@ -544,7 +556,7 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
         nonlocal fallback
         if not found:
             return None
-        if org or _is_site(found, sites, hosts):
+        if org or _is_site(found, sites, hosts, exact=True):
             fallback = fallback or found
             return None
         return found
@@ -554,7 +566,10 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
     if found:
         return found
     for name in _AUTHOR_META:
-        found = consider(_join_authors(s.meta.get(name, [])))
+        values = s.meta.get(name, [])
+        if name in ("citation_author", "dc.creator", "dcterms.creator"):
+            values = [_LAST_FIRST.sub(r"\2 \1", v) for v in values]  # "Roy, Ann" -> "Ann Roy"
+        found = consider(_join_authors(values))
         if found:
             return found
     names = []
@@ -786,7 +801,12 @@ def _visible_date(around: _Around, dayfirst: bool) -> date | None:
 def _visible_byline(around: _Around) -> str | None:
     """A "By Jane Doe" written just under the headline."""
     m = _BY_TEXT.search(around.windows()[0][:800])
-    return m[1] if m else None
+    if m is None:
+        return None
+    words = m[1].split()
+    while words and words[-1].lower().rstrip(".") in _MONTHS:  # "By Ann Lee December 3, ..."
+        words.pop()
+    return " ".join(words)
 
 
 def _labelled_date(window: str, dayfirst: bool) -> date | None:
