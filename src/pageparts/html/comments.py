@@ -193,6 +193,7 @@ _DIGIT_DATE = (
     rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
     rf"|\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?:\d{{4}}|\d{{2}})\b{_TIME}"
     rf"|\b\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})\b{_TIME}"
+    rf"|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b{_TIME}"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?:{_MONTH_RE})\.?,?\s+(?:de\s+)?\d{{4}}{_TIME}"
 )
 # Month-name-first dates ("March 3, 2019"): any word here, checked against _MONTHS afterwards,
@@ -302,7 +303,10 @@ _RECORD_SELECTOR = (
     '[class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i], [class*="post" i],'
     ' [class*="answer" i], [class*="question" i], [class*="reply" i], [class*="msg" i],'
     ' [class*="message" i], [class*="athing"], [class*="comtr"], [class*="topic" i],'
-    ' [class*="discussion" i], [itemtype], [itemprop], [component="post"], shreddit-comment,'
+    ' [class*="discussion" i], [itemtype*="Comment"], [itemtype*="DiscussionForumPosting"],'
+    ' [itemtype*="Answer"], [itemtype*="SocialMediaPosting"], [itemprop="comment"],'
+    ' [itemprop="suggestedAnswer"], [itemprop="acceptedAnswer"], [itemprop="hasReply"],'
+    ' [component="post"], shreddit-comment,'
     ' [id^="comment" i], [id^="li-comment" i], [id^="kommentar" i], [id*="message" i]'
 )
 
@@ -432,7 +436,7 @@ def parse_date(text: str) -> _dt.date | None:
     m = re.search(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b", s)
     if m:
         return _mk(_year(m[3]), int(m[2]), int(m[1]))
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", s)
+    m = re.search(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b", s)
     if m:
         a, b = int(m[1]), int(m[2])
         return _mk(_year(m[3]), b, a) if a > 12 else _mk(_year(m[3]), a, b)
@@ -655,6 +659,8 @@ def _clean_author(text: str) -> str | None:
         s = s.rstrip(".")
     if not s or len(s) > 80 or len(s.split()) > 8 or _BUTTON_LINE.fullmatch(s):
         return None
+    if "://" in s or s.startswith(("www.", "pic.twitter")):
+        return None
     if not _LETTER.search(s) or s.count(":") >= 2:
         return None
     if _is_date(s):
@@ -792,16 +798,14 @@ def _find_date(ix: _Index, owned: list[int], records: set[int],
 def _find_body(ix: _Index, owned: list[int], author_el: int | None,
                records: set[int]) -> int | None:
     """The element holding the comment's text: body-marked, not holding the author, most text
-    of its own (nested replies' text left out)."""
-    best: int | None = None
-    best_len = 0
+    of its own (nested replies' text left out); of nested candidates that hold nearly the same
+    text, the innermost (so a post's header with its date stays outside the body)."""
+    cands: list[tuple[int, int]] = []
     for j in owned:
         if not _is_body_el(ix, j):
             continue
         if author_el is not None and (ix.contains(j, author_el) or ix.contains(author_el, j)):
             continue
-        if best is not None and ix.contains(best, j):
-            continue  # the outer body element already covers it
         n = ix.textlen[j]
         k, end = j + 1, ix.end[j]
         while k <= end:  # leave nested replies' text out
@@ -810,8 +814,14 @@ def _find_body(ix: _Index, owned: list[int], author_el: int | None,
                 k = ix.end[k] + 1
             else:
                 k += 1
-        if n > best_len:
-            best, best_len = j, n
+        if n > 0:
+            cands.append((j, n))
+    if not cands:
+        return None
+    best, best_len = max(cands, key=lambda c: c[1])
+    for j, n in cands:  # pre-order: inner candidates come after `best`
+        if j > best and ix.contains(best, j) and n >= 0.8 * best_len:
+            best = j
     return best
 
 
@@ -875,7 +885,7 @@ def _generic_records(ix: _Index) -> dict[int, str]:
     children: dict[int, list[int]] = {}
     for i in range(1, len(ix)):
         p = ix.parent[i]
-        if p >= 0 and ix.tag[i] in _RECORD_TAGS:
+        if p >= 0 and ix.tag[i] in _GENERIC_TAGS:
             children.setdefault(p, []).append(i)
     found: dict[int, str] = {}
     for kids in children.values():
@@ -888,16 +898,33 @@ def _generic_records(ix: _Index) -> dict[int, str]:
             if len(members) < 2 or len(members) > 2000:
                 continue
             ok = [m for m in members if _looks_like_comment(ix, m)]
-            if len(ok) >= 2 and len(ok) >= 0.7 * len(members):
+            distinct = {" ".join(ix.nodes[m].text(deep=True).split())[:80] for m in ok}
+            authors = {_fallback_author(ix, list(range(m + 1, ix.end[m] + 1)), set(), None)[0]
+                       for m in ok}
+            if len(ok) >= 2 and len(ok) >= 0.7 * len(members) and len(distinct) == len(ok) \
+                    and (len(ok) < 3 or len(authors) > 1):
                 for m in members:
                     found[m] = "comment"
     return _merge_wrappers(ix, found)
+
+
+_URLISH = re.compile(r"(?:https?://|www\.)\S+$")
+_GENERIC_TAGS = frozenset({"li", "div", "article", "section", "tr", "dl"})
+#: Repeated blocks that carry a name and a date but are not comments.
+_NOT_COMMENT = re.compile(
+    r"tweet|twitter|instagram|embed|teaser|related|promo|recommend|product|price|card-news"
+    r"|news-item|article|story|event|job|offer|result|search|gallery|slide|ad-|advert|sponsor"
+)
 
 
 def _looks_like_comment(ix: _Index, i: int) -> bool:
     n = ix.textlen[i]
     if not 12 <= n <= 20_000:
         return False
+    if any(_NOT_COMMENT.search(t) for t in _classes(ix.tok[i])):
+        return False
+    if any(ix.tag[a] == "a" for a in list(ix.ancestors(i))[:4]):
+        return False  # the whole record is one link: a teaser
     node = ix.nodes[i]
     text = node.text(deep=True)
     head = " ".join(text.split())[:300]
@@ -911,8 +938,8 @@ def _looks_like_comment(ix: _Index, i: int) -> bool:
             return False
         if tag == "a":
             link_chars += ix.textlen[k]
-            if ix.textlen[k] > 45:
-                return False
+            if ix.textlen[k] > 30 and not _URLISH.match(ix.nodes[k].text(deep=True).strip()):
+                return False  # a linked headline: a teaser
         if tag in ("input", "select") or "price" in " ".join(ix.tok[k]):
             return False
     if link_chars > 0.5 * n:
@@ -1076,6 +1103,8 @@ def _thread(ix: _Index, g: list[int], found: dict[int, str], parts: dict[int, _P
         if kind == "posts" and (sum(1 for r in g if parts[r].date_text) < 0.5 * len(g)
                                 or sum(1 for r in g if _teaser(ix, r)) >= 0.5 * len(g)):
             return None  # FAQ accordions and teaser lists: no dates, or headline links
+    if detector == "generic" and sum(1 for r in g if len(parts[r].text) >= 10) < 0.5 * len(g):
+        return None  # dated links in a table or list, not comments
     tops = [r for r in g if depth[r] == 0] or g[:1]
     root = tops[0]
     for r in tops[1:]:
