@@ -26,7 +26,9 @@ _HTML_START = re.compile(
     r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<article|<table|<script|<link|<\?xml)",
     re.IGNORECASE,
 )
-_TAGS = re.compile(r"</?(?:div|p|span|a|br|li|ul|td|tr|table|h[1-6]|section|article|body|head)\b", re.I)
+_TAGS = re.compile(
+    r"</?(?:div|p|span|a|br|li|ul|td|tr|table|h[1-6]|section|article|body|head)\b", re.I
+)
 
 
 def _lookup(name: str) -> str | None:
