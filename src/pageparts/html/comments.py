@@ -70,7 +70,7 @@ class Thread:
 # --------------------------------------------------------------------------------------------
 
 _SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "textarea",
+    {"script", "style", "template", "svg", "head", "iframe", "select", "textarea",
      "button", "input", "object", "canvas", "math"}
 )
 _RECORD_TAGS = frozenset(
@@ -112,6 +112,7 @@ _ID_RECORD = re.compile(
     r"|post_message_\d+|postid[-_]?\d+|answer-\d+|question-\d+|reply[-_]\d+|msg[-_]?\d+|\d{6,}"
 )
 _ID_COMMENT = re.compile(r"(?:li-|div-|bb_)?(?:comment|kommentar|message)[-_]?\d+")
+_ID_POST = re.compile(r"(?:post|postid|p)[-_]?\d{2,}")
 _ITEMTYPE_RECORD = frozenset(
     {"comment", "usercomments", "discussionforumposting", "answer", "socialmediaposting"}
 )
@@ -307,7 +308,8 @@ _RECORD_SELECTOR = (
     ' [itemtype*="Answer"], [itemtype*="SocialMediaPosting"], [itemprop="comment"],'
     ' [itemprop="suggestedAnswer"], [itemprop="acceptedAnswer"], [itemprop="hasReply"],'
     ' [component="post"], shreddit-comment,'
-    ' [id^="comment" i], [id^="li-comment" i], [id^="kommentar" i], [id*="message" i]'
+    ' [id^="comment" i], [id^="li-comment" i], [id^="kommentar" i], [id*="message" i],'
+    ' [id^="post" i]'
 )
 
 
@@ -501,9 +503,12 @@ def _kind_of(tag: str, tok: frozenset[str]) -> str | None:
             kind = "post"
     if tag == "shreddit-comment":
         return "comment"
-    if kind is None and tag in ("li", "div", "article") and any(
-            t.startswith("#") and _ID_COMMENT.fullmatch(t[1:]) for t in tok):
-        return "comment"
+    if kind is None and tag in ("li", "div", "article", "table"):
+        for t in tok:
+            if t.startswith("#") and _ID_COMMENT.fullmatch(t[1:]):
+                return "comment"
+            if t.startswith("#") and _ID_POST.fullmatch(t[1:]):
+                kind = "post"
     return kind
 
 
@@ -965,7 +970,7 @@ def _link_share(ix: _Index, r: int) -> float:
 
 def _teaser(ix: _Index, r: int) -> bool:
     """A record headed by a linked headline (an article teaser, not a post)."""
-    return any(ix.tag[k] in ("h2", "h3", "h4") and _has_link_out(ix, k)
+    return any(ix.tag[k] in ("h2", "h3", "h4") and ix.textlen[k] >= 20 and _has_link_out(ix, k)
                for k in range(r + 1, ix.end[r] + 1))
 
 
