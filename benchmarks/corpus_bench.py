@@ -20,6 +20,7 @@ import gzip
 import json
 import multiprocessing
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -112,12 +113,17 @@ class Sampler(threading.Thread):
 
 # -- runs ----------------------------------------------------------------------------------------
 
-def run_pageparts(warc: Path, out: Path, workers: int, engine: str = "local",
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_pageparts(warc: Path, out: Path, workers: int, *, engine: str = "local",
                   sample: bool = False, shard_size: int = 500) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "pageparts", "run", str(warc), "-o", str(out), "--quiet",
            "--overwrite", "--workers", str(workers), "--engine", engine,
            "--shard-size", str(shard_size)]
-    start = time.monotonic()
+    start, cpu = time.monotonic(), _children_cpu()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     sampler = Sampler(proc.pid, Path(str(out) + ".parts")) if sample else None
     if sampler:
@@ -136,7 +142,8 @@ def run_pageparts(warc: Path, out: Path, workers: int, engine: str = "local",
             rows += 1
             status = json.loads(line)["status"]
             statuses[status] = statuses.get(status, 0) + 1
-    result: dict[str, Any] = {"seconds": seconds, "rows": rows, "statuses": statuses}
+    result: dict[str, Any] = {"seconds": seconds, "rows": rows, "statuses": statuses,
+                              "cpu": _children_cpu() - cpu}
     if sampler:
         result["samples"] = sampler.samples
     return result
@@ -207,9 +214,8 @@ def main() -> None:
         results["warc_bytes"] = build_warc(warc, args.records, datasets)
         out = folder / "out.jsonl"
         for workers in (1, 2):
-            results[f"pageparts_{workers}"] = run_pageparts(warc, out, workers)
-            print(f"pageparts, {workers} worker(s): {results[f'pageparts_{workers}']['seconds']:.1f} s",
-                  file=sys.stderr)
+            run = results[f"pageparts_{workers}"] = run_pageparts(warc, out, workers)
+            print(f"pageparts, {workers} worker(s): {run['seconds']:.1f} s", file=sys.stderr)
         if not args.no_peers:
             for name in ("trafilatura-text", "resiliparse"):
                 for workers in (1, 2):
@@ -222,7 +228,8 @@ def main() -> None:
         if args.memory_records:
             big = folder / "memory.warc.gz"
             build_warc(big, args.memory_records, datasets)
-            results["memory"] = run_pageparts(big, folder / "memory.jsonl", 2, sample=True)
+            results["memory"] = run_pageparts(big, folder / "memory.jsonl", 2, sample=True,
+                                              shard_size=250)
             print(f"memory run: {results['memory']['seconds']:.1f} s", file=sys.stderr)
     results["load_after"] = os.getloadavg()
     print(report(results))
@@ -235,7 +242,8 @@ def report(results: dict[str, Any]) -> str:
     lines = [f"records: {n:,} (pack pages, cycled), WARC {results['warc_bytes'] / 2**20:.1f} MB; "
              f"load average before {results['load_before'][0]:.1f}, after "
              f"{results['load_after'][0]:.1f}", "",
-             "| system | 1 worker (pages/s) | 2 workers (pages/s) | scaling |", "|---|---|---|---|"]
+             "| system | 1 worker (pages/s) | 2 workers (pages/s) | scaling |",
+             "|---|---|---|---|"]
     for name, label in (("pageparts", "pageparts run"), ("trafilatura-text", "trafilatura"),
                         ("resiliparse", "resiliparse")):
         one, two = results.get(f"{name}_1"), results.get(f"{name}_2")
@@ -244,15 +252,24 @@ def report(results: dict[str, Any]) -> str:
             lines.append(f"| {label} | {r1:.1f} | {r2:.1f} | {r2 / r1:.2f}x |")
     if "ray_2" in results and "pageparts_2" in results:
         ray, local = results["ray_2"]["seconds"], results["pageparts_2"]["seconds"]
+        same = results["ray_2"]["statuses"] == results["pageparts_2"]["statuses"]
         lines += ["", f"Ray engine, 2 workers: {ray:.1f} s against {local:.1f} s locally "
                   f"(overhead {ray - local:+.1f} s, {ray / local - 1:+.0%}); "
-                  f"same statuses: {results['ray_2']['statuses'] == results['pageparts_2']['statuses']}"]
+                  f"same statuses: {same}"]
     if "pageparts_1" in results:
         lines += ["", f"pageparts statuses: {results['pageparts_1']['statuses']}"]
+        for workers in (1, 2):
+            run = results.get(f"pageparts_{workers}", {})
+            if run.get("cpu"):
+                per_page = run["cpu"] / run["rows"] * 1000
+                lines.append(f"pageparts, {workers} worker(s): {per_page:.0f} ms of CPU per page "
+                             f"(all processes), {run['rows'] / run['cpu']:.1f} pages per "
+                             "CPU-second")
     if "memory" in results:
         mem = results["memory"]
         lines += ["", f"memory run: {mem['rows']:,} records, 2 workers, {mem['seconds']:.0f} s "
-                  f"({mem['rows'] / mem['seconds']:.1f} pages/s)", "", *_memory_table(mem["samples"])]
+                  f"({mem['rows'] / mem['seconds']:.1f} pages/s)", "",
+                  *_memory_table(mem["samples"])]
     return "\n".join(lines)
 
 

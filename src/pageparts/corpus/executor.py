@@ -173,18 +173,19 @@ class RayExecutor(Executor):
 
     def __init__(self, setup: WorkSetup, workers: int, address: str | None = None) -> None:
         try:
-            import ray  # noqa: PLC0415 (optional: the ray extra)
+            import ray
         except ImportError as exc:
             raise MissingExtra("ray", "ray") from exc
         self.ray = ray
-        if not ray.is_initialized():
+        self.started_ray = not ray.is_initialized()  # ours to shut down when done
+        if self.started_ray:
             kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
             if address:
                 kwargs["address"] = address
             else:
                 kwargs["num_cpus"] = max(1, workers)
             ray.init(**kwargs)
-        from ._ray_actor import shard_actor  # noqa: PLC0415 (imports this module)
+        from ._ray_actor import shard_actor
 
         actor_class = shard_actor(ray)
         self.actors = [actor_class.remote(setup) for _ in range(max(1, workers))]
@@ -218,6 +219,8 @@ class RayExecutor(Executor):
         for actor in self.actors:
             self.ray.kill(actor)
         self.actors = []
+        if self.started_ray:
+            self.ray.shutdown()
 
 
 def make_executor(engine: str, setup: WorkSetup, workers: int,

@@ -61,7 +61,7 @@ def _resident_vm() -> int | None:
 
 def _limit_memory(extra_mb: int) -> None:
     """Cap the address space at the current size plus ``extra_mb`` (Linux; no-op elsewhere)."""
-    import resource  # noqa: PLC0415 (Unix only)
+    import resource
 
     base = _resident_vm()
     if base is None or extra_mb <= 0:

@@ -32,7 +32,7 @@ def _is_uri(name: str) -> bool:
 def open_raw(name: str) -> BinaryIO:
     """Open an input for reading bytes: a local path, or a URI pyarrow.fs understands."""
     if _is_uri(name):
-        from pyarrow import fs  # noqa: PLC0415 (the corpus extra)
+        from pyarrow import fs
 
         filesystem, path = fs.FileSystem.from_uri(name)
         stream: BinaryIO = filesystem.open_input_stream(path)
@@ -47,7 +47,7 @@ def input_size(name: str) -> int | None:
     """The input's size in bytes, or None when it cannot be known cheaply."""
     try:
         if _is_uri(name):
-            from pyarrow import fs  # noqa: PLC0415 (the corpus extra)
+            from pyarrow import fs
 
             filesystem, path = fs.FileSystem.from_uri(name)
             size = filesystem.get_file_info(path).size
@@ -178,7 +178,7 @@ class InputStream:
         return out
 
     def _step_zstd(self) -> bytes:
-        import zstandard  # noqa: PLC0415 (the corpus extra)
+        import zstandard
 
         if self._dec is None:
             self._dec = zstandard.ZstdDecompressor().decompressobj()

@@ -80,7 +80,7 @@ def _write_jsonl(rows: Iterable[Row], f: IO[bytes]) -> int:
 # -- Parquet -------------------------------------------------------------------------------------
 
 def _schema() -> Any:
-    import pyarrow as pa  # noqa: PLC0415 (the corpus extra)
+    import pyarrow as pa
 
     block = pa.struct([("index", pa.int32()), ("label", pa.string()), ("tag", pa.string()),
                        ("text", pa.string()), ("depth", pa.int32()), ("score", pa.float32()),
@@ -147,8 +147,8 @@ def _batches(rows: Iterable[Row], names: list[str]) -> Iterator[list[dict[str, A
 
 
 def _write_parquet(rows: Iterable[Row], tmp: Path) -> int:
-    import pyarrow as pa  # noqa: PLC0415 (the corpus extra)
-    import pyarrow.parquet as pq  # noqa: PLC0415 (the corpus extra)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     schema = _schema()
     count = 0

@@ -27,7 +27,7 @@ _SHINGLE = 5
 
 def _minhash() -> Any:
     try:
-        from datasketch import MinHash  # noqa: PLC0415 (optional: the corpus extra)
+        from datasketch import MinHash
     except ImportError as exc:
         raise MissingExtra("datasketch", "corpus") from exc
     return MinHash
@@ -48,7 +48,7 @@ def near_duplicates(signatures: Iterable[tuple[int, str, list[int]]],
                     threshold: float) -> dict[int, str]:
     """``{row number: id of the earlier row it nearly duplicates}`` over ``(row, id, signature)``
     given in output order."""
-    from datasketch import LeanMinHash, MinHashLSH  # noqa: PLC0415 (the corpus extra)
+    from datasketch import LeanMinHash, MinHashLSH
 
     lsh: MinHashLSH | None = None
     kept: dict[int, LeanMinHash] = {}

@@ -97,7 +97,7 @@ def decode_body(response: HttpResponse, max_bytes: int) -> bytes:
         except InputError:
             return _inflate(body, -15, max_bytes)  # raw deflate, as some servers send it
     if encoding == "br":
-        import brotli  # noqa: PLC0415 (installed with fastwarc, the corpus extra)
+        import brotli
 
         dec = brotli.Decompressor()
         out = b""

@@ -20,10 +20,10 @@ __all__ = ["read_parquet"]
 
 
 def _open(name: str) -> Any:
-    import pyarrow.parquet as pq  # noqa: PLC0415 (the corpus extra)
+    import pyarrow.parquet as pq
 
     if _is_uri(name):
-        from pyarrow import fs  # noqa: PLC0415 (the corpus extra)
+        from pyarrow import fs
 
         filesystem, path = fs.FileSystem.from_uri(name)
         return pq.ParquetFile(filesystem.open_input_file(path))

@@ -57,7 +57,7 @@ def _record(rid: str, url: str | None, rtype: str, block: bytes, *, source: str,
 def read_warc(name: str, *, limits: ReadLimits, kind: str | None = None,
               meter: Callable[[int], None] | None = None) -> Iterator[Record]:
     """Every page record of a WARC/WET file; damage ends the file with one "lost" record."""
-    from fastwarc.warc import ArchiveIterator  # noqa: PLC0415 (the corpus extra)
+    from fastwarc.warc import ArchiveIterator
 
     stream = InputStream(name, max_ratio=limits.max_ratio, meter=meter)
     count, offset = 0, 0
