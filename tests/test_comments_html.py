@@ -265,6 +265,60 @@ def test_german_author_suffix_and_buttons_removed() -> None:
     assert got[0][1].date == dt.date(2019, 3, 3)
 
 
+WIDGET = page("""
+<aside><h3>Latest comments</h3><ul>
+ <li class="kommentar"><a href="/a/1#c1" title="06.11.2023">Quantum leap? A small step.</a>
+ </li>
+ <li class="kommentar"><a href="/a/2#c2" title="06.11.2023">Well meant is not well done</a></li>
+ <li class="kommentar"><a href="/a/3#c3" title="05.11.2023">Ebb and flow</a></li>
+</ul></aside>""")
+
+
+def test_latest_comments_widget_is_not_a_thread() -> None:
+    assert threads(WIDGET) == []
+
+
+FAQ = page("""
+<div class="faq">
+ <div class="question" id="q1"><h6>What is it?</h6></div>
+ <div class="answer" id="answer-1"><p>It is a tool. <a href="/tool">Read more</a></p></div>
+ <div class="question" id="q2"><h6>Is it free?</h6></div>
+ <div class="answer" id="answer-2"><p>Yes, for everyone. <a href="/pricing">Pricing</a></p></div>
+</div>""")
+
+
+def test_faq_accordion_is_not_a_discussion() -> None:
+    assert threads(FAQ) == []
+
+
+TEASERS = page("""
+<section class="related">
+ <article class="post"><h3><a href="/news/one">A long headline about the first story</a></h3>
+   <span class="author">by Ann</span> <time datetime="2024-01-02">2 Jan 2024</time>
+   <p>Teaser one.</p></article>
+ <article class="post"><h3><a href="/news/two">A long headline about the second story</a></h3>
+   <span class="author">by Bob</span> <time datetime="2024-01-03">3 Jan 2024</time>
+   <p>Teaser two.</p></article>
+</section>""")
+
+
+def test_related_post_teasers_are_not_posts() -> None:
+    assert threads(TEASERS) == []
+
+
+TWEETS = page("""
+<div class="entry">
+ <blockquote class="twitter-tweet"><p>Honoured to be here today.</p>&mdash; Jo (@jo)
+   <a href="https://twitter.com/jo/status/1">January 7, 2020</a></blockquote>
+ <blockquote class="twitter-tweet"><p>The newest justice was sworn in.</p>&mdash; Court (@court)
+   <a href="https://twitter.com/court/status/2">January 6, 2020</a></blockquote>
+</div>""")
+
+
+def test_embedded_tweets_are_not_comments() -> None:
+    assert threads(TWEETS) == []
+
+
 @pytest.mark.parametrize(
     ("shown", "expected"),
     [
@@ -414,9 +468,9 @@ def recall_report() -> None:
     """Snippet recall of trafilatura-a's gold `comments` (whitespace-normalised substring of the
     found comments' authors and texts), beside trafilatura's own comment output; main-content
     `with` snippets that land in comments on pages without gold comments; CPU time per page."""
-    import time  # noqa: PLC0415 - only for this report
+    import time
 
-    import trafilatura  # noqa: PLC0415 - the `eval` extra, only for this report
+    import trafilatura
 
     tot = present = ours = theirs = ours_p = theirs_p = 0
     cpu_ours = cpu_theirs = 0.0
