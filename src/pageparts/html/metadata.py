@@ -55,6 +55,7 @@ _PAGE_TYPES = frozenset(_VOCAB["page_types"])
 _ORG_TYPES = frozenset(_VOCAB["organisation_types"])
 _GENERIC_HEADINGS = frozenset(_VOCAB["generic_headings"])
 _JUNK_AUTHORS = frozenset(_VOCAB["junk_authors"])
+_ROLE_WORDS = frozenset(_VOCAB["role_words"])
 _SHOP_TYPES = frozenset(_VOCAB["shop_types"])
 
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
@@ -63,11 +64,12 @@ _NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022\u00a9"  # \u00a9 is the copyright si
 _BY_WORD = r"(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
 _BY = re.compile(
     # "View all posts by", "More from", "About": a label that already says whose name follows
-    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts|articles|stories|beitr\u00e4ge|artikel)\s+(?:by|von)\s+"
+    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts?|articles?|stor(?:y|ies)|beitr(?:ag|\u00e4ge)|artikel)"
+    r"\s+(?:by|von)\s+"
     r"|more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+"
     r"|(?:interview|text|photos?|fotos?|authors?|autoren|auteurs?)\s*:\s*"
     r"|(?:guide|review|story|recipe|video|analysis|column|report|reporting|essay|commentary|"
-    r"opinion|authored|compiled|curated)\s+by\s+"
+    r"opinion|authored|compiled|curated)\s+by\s*:?\s+"
     # "[This post was] [written|posted|...] by", "Reviewed by", "Eingestellt von"
     r"|(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)?"
     r"(?:(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?"
@@ -92,6 +94,7 @@ _NOT_A_NAME = re.compile(r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erf
 _AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
+_END_MARKS = re.compile(r"(?:\s*\*+|\s+\.)$")  # "Ann Lee*", "Ann Lee, DVM ." (not "Ph.D.")
 _LAST_FIRST = re.compile(r"^([^,\s][^,]*),\s*([^,]+)$")
 _COMMENT_TOKEN = re.compile(  # "comments", "comment-list", "comment-123", not "comments-open"
     r"(?:comments?|commentlist|respond|replies|reply)(?:[-_](?:list|area|section|body|thread|"
@@ -458,7 +461,7 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
 
 
 def _clean_author(text: str) -> str | None:
-    text = _text(text)[:_MAX_TEXT].replace(" ,", ",").rstrip(" .*")
+    text = _END_MARKS.sub("", _text(text)[:_MAX_TEXT].replace(" ,", ","))
     dated = _first_date_match(text) or _DATEISH.search(text)
     if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
         before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
@@ -468,10 +471,17 @@ def _clean_author(text: str) -> str | None:
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
-    words = text.split()
+    words = _END_MARKS.sub("", text).split()
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
-        text = " ".join(words[:half])  # "Jane Doe Jane Doe": a link and a label
+        words = words[:half]  # "Jane Doe Jane Doe": a link and a label
+    for i, word in enumerate(words[2:], 2):  # "Will Judd Former Deputy Editor": no comma, a role
+        if word.endswith(","):
+            break
+        if word.lower() in _ROLE_WORDS:
+            words = words[:i]
+            break
+    text = " ".join(words)
     if not text or len(text) > 150 or _NOT_A_NAME.search(text) or _PAGE_DATE.search(text):
         return None
     if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
