@@ -150,7 +150,7 @@ _NOT_BODY = re.compile(
 # "<record word><part word>" tokens are bodies even when CamelCase hides other words in them
 # (allShareBarCommentsListCommentText, MtnCommentText)
 _STRONG_BODY = re.compile(
-    r"(?:comment|post|message|entry|reply|kommentar|msg)[-_]?(?:text|body|content|message|copy"
+    r"(?:comment|post|message|reply|kommentar|msg)[-_]?(?:text|body|content|message|copy"
     r"|texte|inhalt)$"
 )
 _SKIP_PART = re.compile(
@@ -286,6 +286,7 @@ _BY_LINE = re.compile(
     r"|geschrieben\s+von|by|von|par|por)\s+\S",
     re.IGNORECASE,
 )
+_NAME_ACCOUNT = re.compile(r"[^()]{1,40}\([^()]{1,40}\)")
 _LETTER = re.compile(r"[^\W\d_]")
 _AUTHOR_SPLIT = re.compile(r"\s+[|»·•]\s+|\s+[-\u2013\u2014]\s+|\s{3,}")
 _DEPTH_TOKEN = re.compile(r"(?:depth|level|lvl|indent|nesting|nest|ebene)[-_]?(\d{1,2})$")
@@ -534,6 +535,10 @@ def _markup_records(ix: _Index) -> dict[int, str]:
     for i in [i for i in found if _schema_only(ix, i)]:
         if any(ix.contains(i, j) or ix.contains(j, i) for j in named):
             del found[i]
+    # a comment's text box that is also named like a record ("comment-content comment")
+    for i in [i for i in found if any(_STRONG_BODY.search(t) for t in _classes(ix.tok[i]))]:
+        if any(a in found for a in ix.ancestors(i)):
+            del found[i]
     return _merge_wrappers(ix, found)
 
 
@@ -654,8 +659,9 @@ def _clean_author(text: str) -> str | None:
         s = s[: m.start()]
     s = _SAYS_WORD.sub("", s)
     s = _WEEKDAY_TAIL.sub("", s)
-    parts = _AUTHOR_SPLIT.split(s)
-    s = parts[0] if parts else s
+    if not _NAME_ACCOUNT.fullmatch(s):  # "name (account)" stays whole
+        parts = _AUTHOR_SPLIT.split(s)
+        s = parts[0] if parts else s
     for _ in range(2):
         s = _AUTHOR_PREFIX.sub("", s).strip()
         s = _AUTHOR_SUFFIX.sub("", s).strip()
