@@ -1,20 +1,24 @@
 """Reader comments and forum posts as threads, found in the parsed HTML tree.
 
-Two detectors share one indexed walk of the page:
+Two detectors, tried in this order:
 
 * **markup**: elements whose class/id/itemprop/itemtype tokens name a comment or post record
   (WordPress ``li.comment``, Drupal ``article.comment``, Disqus ``li.post``, phpBB ``div.post``,
-  Discourse ``topic-post``, schema.org ``Comment``/``DiscussionForumPosting`` ...);
+  Discourse ``topic-post``, schema.org ``Comment``/``DiscussionForumPosting`` ...), found first by a
+  C-level CSS search, so a page without them costs no Python walk;
 * **generic**: runs of two or more sibling elements with the same tag and class signature, each
-  holding a short author line, a date and some text, whatever their class names.
+  holding a short author line, a date and some text, whatever their class names; only on pages
+  that show comment-like timestamps (cheap anchored regex gates on the page text).
 
-Replies nest as records nest on the page, or by indentation classes (``depth-2``, ``level-3``)
-and ``margin-left`` styles when the page lays them out flat. The walk uses explicit stacks and is
-bounded (:data:`MAX_ELEMENTS`, :data:`MAX_DEPTH`), so hostile nesting cannot recurse or hang.
+Replies nest as records nest on the page, by reply containers beside their parent, or by
+indentation classes (``depth-2``, ``level-3``) and ``margin-left`` styles when the page lays them
+out flat. The index walk is lexbor's own pre-order traversal, bounded by :data:`MAX_ELEMENTS` and
+:data:`MAX_DEPTH`, so hostile nesting cannot recurse or hang.
 
-Integration: a :class:`Thread` names its root element and, per comment, its record and body
-elements by ``mem_id``; a block whose element or ancestors include ``root_id`` belongs to the
-thread, the innermost ``record_id`` among them says which comment.
+Integration: a :class:`Thread` names its root element and, per comment, its record, body and
+author elements by ``mem_id``; a block whose element or ancestors include a ``record_id`` belongs
+to that comment (the innermost such record); ``root_id`` is the records' lowest common ancestor
+and can be much larger than the thread.
 """
 
 from __future__ import annotations
@@ -212,7 +216,6 @@ _REL_DATE = (
     r"(?:,?\s*(?:at|um|à)?\s*\d{1,2}[:.]\d{2})?"
 )
 _ABS_RE = re.compile(rf"{_DIGIT_DATE}|{_WORD_DATE}", re.IGNORECASE)
-_REL_RE = re.compile(_REL_DATE, re.IGNORECASE)
 _DATE_RE = re.compile(rf"{_DIGIT_DATE}|{_WORD_DATE}|{_REL_DATE}", re.IGNORECASE)
 #: Characters of page text the generic detector's date count reads (the end of the page).
 _DATE_SCAN = 200_000
