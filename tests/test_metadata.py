@@ -238,6 +238,18 @@ def test_visible_byline_stops_before_the_month() -> None:
     assert m.author == "Ann Lee"
 
 
+def test_garbage_markup_does_not_raise() -> None:
+    junk = "".join(chr(c) for c in range(1, 0x3000, 7))
+    page = (f'<html lang="{junk[:40]}"><meta property="og:title" content="{"x" * 200_000}">'
+            f'<meta name="date" content="{junk}"><time datetime="99999-99-99">'
+            f'<script type="application/ld+json">{{"@graph": [{{"@id": "a", "author": '
+            f'{{"@id": "a"}}}}], "datePublished": "0000-00-00"}}</script><h1><h1><p>{junk}')
+    m = meta(page, "not a url")
+    assert m.date is None
+    assert m.language is None
+    assert m.title is not None and len(m.title) <= 400
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

@@ -28,7 +28,8 @@ __all__ = ["read_metadata"]
 _MAX_JSONLD = 1_000_000  # characters; larger scripts are skipped
 _MAX_LD_OBJECTS = 2_000  # dicts visited per page when walking JSON-LD
 _MAX_LD_DEPTH = 12
-_MAX_TEXT = 400  # characters kept from a candidate title or byline
+_MAX_TEXT = 400  # characters kept from a candidate title, byline or site name
+_MAX_DESCRIPTION = 2_000
 _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
 _MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing meta titles
 
@@ -412,10 +413,11 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _text(value: str) -> str:
-    """Entity-decoded (once more: CMSs double-escape), whitespace-collapsed text."""
+    """Entity-decoded (once more: CMSs double-escape), whitespace-collapsed, bounded text."""
+    value = value[:_MAX_TEXT * 4]
     if "&" in value:
         value = html.unescape(value)
-    return _clean(value.translate(_INVISIBLE)).rstrip(" \u00b6#")
+    return _clean(value.translate(_INVISIBLE))[:_MAX_TEXT].rstrip(" \u00b6#")
 
 
 def _site_names(site: str | None, ld: _LD) -> list[list[str]]:
@@ -974,6 +976,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     ld = _read_ld(s.scripts)
     language = _language(tree, s, ld)
     site = _site_name(s, ld)
+    site = site[:_MAX_TEXT] if site else None
     types = set(s.types) | ld.types
     og_type = _first_meta(s, ("og:type",))
     if og_type:
@@ -994,7 +997,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst),
         site_name=site,
         language=language,
-        description=description,
+        description=description[:_MAX_DESCRIPTION] if description else None,
         url=page_url,
         types=frozenset(t for t in types if t),
     )
