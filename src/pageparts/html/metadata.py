@@ -899,6 +899,9 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
         return _local_day(raw, stated, url_day)
     if url_day:
         return url_day
+    d = _visible_date(around, dayfirst)
+    if d:
+        return d
     for node in s.other_scripts:
         text = node.text()
         if len(text) <= _MAX_JSONLD and ("ublish" in text or "ubDate" in text
@@ -908,9 +911,6 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                 d = _parse_date(m[1])
                 if d:
                     return d
-    d = _visible_date(around, dayfirst)
-    if d:
-        return d
     d = _ld_date(ld, ("dateModified",))
     if d:
         return d
