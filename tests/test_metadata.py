@@ -250,6 +250,12 @@ def test_garbage_markup_does_not_raise() -> None:
     assert m.title is not None and len(m.title) <= 400
 
 
+def test_british_english_dates_are_day_first() -> None:
+    page = "<html lang='{}'><body><h1>Snow</h1><p>Posted 03/10/2023</p></body></html>"
+    assert meta(page.format("en-GB")).date == date(2023, 10, 3)
+    assert meta(page.format("en-US")).date == date(2023, 3, 10)
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

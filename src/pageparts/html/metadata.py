@@ -938,6 +938,16 @@ def _language(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
     return None
 
 
+def _day_first(tree: LexborHTMLParser, s: _Scan, language: str | None) -> bool:
+    """Whether 05/12/2019 means 5 December: everywhere but in US (or unmarked) English."""
+    if language not in (None, "en"):
+        return True
+    root = tree.root
+    declared = [root.attributes.get("lang") if root else None, _first_meta(s, ("og:locale",))]
+    regions = {v.replace("_", "-").lower().partition("-")[2] for v in declared if v}
+    return bool(regions & {"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "ng", "ke", "pk"})
+
+
 def _site_name(s: _Scan, ld: _LD) -> str | None:
     site = _first_meta(s, ("og:site_name",))
     if site:
@@ -981,7 +991,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     og_type = _first_meta(s, ("og:type",))
     if og_type:
         types.add(og_type.lower())
-    dayfirst = language not in (None, "en")  # 05/12/2019: month first in English only
+    dayfirst = _day_first(tree, s, language)
     page_url = _canonical(s, url)
     description = _first_meta(s, _DESC_META)
     if description is None and ld.main is not None:
