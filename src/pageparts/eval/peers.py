@@ -31,7 +31,7 @@ class TrafilaturaSystem:
 
     def __init__(self) -> None:
         try:
-            import trafilatura  # noqa: PLC0415 (optional: the eval extra)
+            import trafilatura
         except ImportError as exc:
             raise MissingExtra(f"trafilatura (import failed: {exc})", "eval") from exc
         self._bare = trafilatura.bare_extraction
@@ -64,7 +64,7 @@ class TrafilaturaTextSystem:
 
     def __init__(self) -> None:
         try:
-            import trafilatura  # noqa: PLC0415 (optional: the eval extra)
+            import trafilatura
         except ImportError as exc:
             raise MissingExtra(f"trafilatura (import failed: {exc})", "eval") from exc
         self._extract = trafilatura.extract
@@ -88,10 +88,10 @@ class ResiliparseSystem:
 
     def __init__(self) -> None:
         try:
-            from resiliparse.extract.html2text import (  # noqa: PLC0415 (the eval extra)
+            from resiliparse.extract.html2text import (
                 extract_plain_text,
             )
-            from resiliparse.parse.html import HTMLTree  # noqa: PLC0415 (the eval extra)
+            from resiliparse.parse.html import HTMLTree
         except ImportError as exc:
             raise MissingExtra(f"resiliparse (import failed: {exc})", "eval") from exc
         self._parse = HTMLTree.parse

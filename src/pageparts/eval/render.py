@@ -40,10 +40,10 @@ def _from_text_package(name: str) -> Renderer | None:
 
 def _resiliparse(*, bullets: bool) -> Renderer:
     try:
-        from resiliparse.extract.html2text import (  # noqa: PLC0415 (the eval extra)
+        from resiliparse.extract.html2text import (
             extract_plain_text,
         )
-        from resiliparse.parse.html import HTMLTree  # noqa: PLC0415 (the eval extra)
+        from resiliparse.parse.html import HTMLTree
     except ImportError as exc:
         raise MissingExtra(f"resiliparse (the stand-in text renderer; {exc})", "eval") from exc
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -118,16 +118,19 @@ def evaluate(config: EvalConfig, *, log: Log = _stderr) -> dict[str, Any]:
 
 def _pageparts_runs(config: EvalConfig, scored: list[PackPage], pool: list[PackPage],
                     render: Callable[[str], str] | None,
-                    log: Log) -> list[tuple[list[PackPage], PagepartsSystem]]:
-    """(pages, pageparts system) pairs: one with the shipped model, or one per fold."""
+                    log: Log) -> Iterator[tuple[list[PackPage], PagepartsSystem]]:
+    """(pages, pageparts system) pairs: one with the shipped model, or one per fold, each fold
+    trained only when the previous one has been scored (one model in memory at a time)."""
     if config.cv is None:
-        return [(scored, PagepartsSystem(kind=config.kind, render=render))]
+        yield scored, PagepartsSystem(kind=config.kind, render=render)
+        return
     fit = _fit_models(log)
     folds = grouped_folds(pool, config.cv, config.seed)
     fold_of = {(p.pack, p.id): f for p, f in zip(pool, folds, strict=True)}
-    runs = []
     for fold in range(config.cv):
         held = [p for p in scored if fold_of[(p.pack, p.id)] == fold]
+        if not held:  # no selected page in this fold: nothing to score its model on
+            continue
         train = [p for p, f in zip(pool, folds, strict=True) if f != fold]
         held_groups = {p.group for p in held}
         if any(p.group in held_groups for p in train):  # grouped_folds guarantees this
@@ -135,8 +138,7 @@ def _pageparts_runs(config: EvalConfig, scored: list[PackPage], pool: list[PackP
         log(f"fold {fold + 1}/{config.cv}: training on {len(train)} pages, "
             f"scoring {len(held)}")
         models = fit(train, config.kind)
-        runs.append((held, PagepartsSystem(models, kind=config.kind, render=render)))
-    return runs
+        yield held, PagepartsSystem(models, kind=config.kind, render=render)
 
 
 def _warm_up(systems: list[System], pages: list[PackPage]) -> None:
