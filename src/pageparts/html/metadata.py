@@ -404,7 +404,7 @@ def _similar(a: str, b: str) -> bool:
     if ka == kb:
         return True
     short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
-    return len(short) >= 0.6 * len(long_) and (long_.startswith(short) or long_.endswith(short))
+    return len(short) >= 0.5 * len(long_) and (long_.startswith(short) or long_.endswith(short))
 
 
 def _overlap(a: str, b: str) -> float:
