@@ -74,7 +74,14 @@ _DATE_ONLY = re.compile(
 _MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]\s*$|^\s*[$€£]\s?\d[\d,. ]*\s*$")
 
 
-_ANY_TEXT_KIND = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _TEXT_KINDS), re.I)
+# Cheap first looks (text_kind runs on every furniture block): the rules anchored at the start
+# in one pattern tried at position 0 only, and the words the other rules need as substrings.
+_ANCHORED = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _TEXT_KINDS
+                                if rx.pattern.startswith("^")), re.I)
+_FLOATING_WORDS = ("cookie", "consent", "datenschutz", "donat", "spende", "support us",
+                   "help us", "helping us", "become a patron", "patreon", "chip in", "contribute",
+                   "subscribe", "newsletter", "sign up", "abonnieren", "inscrivez", "©",
+                   "all rights reserved", "alle rechte", "impressum", "privacy policy", "terms of")
 
 
 def text_kind(text: str) -> str | None:
@@ -83,7 +90,8 @@ def text_kind(text: str) -> str | None:
     if _MONEY.match(text):
         return "funding-progress"
     head = text[:300]
-    if not _ANY_TEXT_KIND.search(head):  # one pass first: most blocks match no rule
+    low = head.lower()
+    if not (_ANCHORED.match(head) or any(w in low for w in _FLOATING_WORDS)):
         return "metadata" if len(text) <= 60 and _DATE_ONLY.match(text) else None
     for rx, kind in _TEXT_KINDS:
         if rx.search(head):

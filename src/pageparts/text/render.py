@@ -52,8 +52,7 @@ def _html_blocks(html: str) -> list[RawBlock]:
 
     from ..html.segment import segment  # noqa: PLC0415 (only when rendering)
 
-    blocks, _spans = segment(LexborHTMLParser(html), Options())
-    return blocks
+    return segment(LexborHTMLParser(html), Options())[0]  # (blocks, element spans, ...)
 
 
 def render_bullets(html: str) -> str:
