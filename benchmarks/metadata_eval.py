@@ -91,7 +91,7 @@ def page_url(gold: dict[str, Any]) -> str | None:
 
 
 def trafilatura_meta(html: str, url: str | None) -> dict[str, Any]:
-    from trafilatura import extract_metadata  # noqa: PLC0415 - optional, only with --trafilatura
+    from trafilatura import extract_metadata  # optional: imported only with --trafilatura
 
     doc = extract_metadata(html, default_url=url)
     return {"title": doc.title, "author": doc.author, "date": doc.date,
