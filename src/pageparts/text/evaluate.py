@@ -101,8 +101,8 @@ def evaluate_text(pages: Sequence[PackPage], *, styles: Sequence[str] = STYLES,
         result.note = "shipped text model, NOT cross-validated"
         _score_fold(result, pages, Extractor(Options(), models=models), styles)
         return result
-    from ..eval.packs import grouped_folds  # noqa: PLC0415 (only for cross-validation)
-    from ..train import RowCache, fit_models  # noqa: PLC0415 (needs the train extra)
+    from ..eval.packs import grouped_folds
+    from ..train import RowCache, fit_models
 
     pool = list(train_pool if train_pool is not None else pages)
     scored_keys = {(p.pack, p.id) for p in pages}

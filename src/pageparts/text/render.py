@@ -42,15 +42,15 @@ class RenderedLine:
 def _as_str(html: bytes | str) -> str:
     if isinstance(html, str):
         return html
-    from ..decode import decode  # noqa: PLC0415 (decode imports the whole package)
+    from ..decode import decode
 
     return decode(html, Options(), kind="html").content
 
 
 def _html_blocks(html: str) -> list[RawBlock]:
-    from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415 (only when rendering)
+    from selectolax.lexbor import LexborHTMLParser
 
-    from ..html.segment import segment  # noqa: PLC0415 (only when rendering)
+    from ..html.segment import segment
 
     return segment(LexborHTMLParser(html), Options())[0]  # (blocks, element spans, ...)
 
@@ -58,10 +58,10 @@ def _html_blocks(html: str) -> list[RawBlock]:
 def render_bullets(html: str) -> str:
     """resiliparse's whole-page plain text (needs the ``eval`` extra)."""
     try:
-        from resiliparse.extract.html2text import (  # noqa: PLC0415 (the eval extra)
+        from resiliparse.extract.html2text import (
             extract_plain_text,
         )
-        from resiliparse.parse.html import HTMLTree  # noqa: PLC0415 (the eval extra)
+        from resiliparse.parse.html import HTMLTree
     except ImportError as exc:
         raise MissingExtra("resiliparse", "eval") from exc
     text: str = extract_plain_text(HTMLTree.parse(html), main_content=False)
