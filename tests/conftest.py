@@ -18,3 +18,8 @@ def need_shared(path: Path = SHARED) -> Path:
         pytest.skip(f"{path} is absent: benchmark packs and the seed live in ../shared beside "
                     "the checkout and are never copied into the repo")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden expected files from the current output")

@@ -32,7 +32,7 @@ def test_all_is_complete_and_importable() -> None:
     exported = set(pageparts.__all__) - {"__version__"}
     modules = {"blocks", "decode", "features", "furniture", "html", "model", "pagetype",
                "assemble", "serialize", "train", "eval", "text", "cli", "corpus",
-               "annotations"}  # `from __future__ import annotations` leaves this name
+               "annotations", "data"}  # `from __future__ import annotations` leaves this name
     assert public - modules - exported == set()
     for name in pageparts.__all__:
         assert hasattr(pageparts, name)
@@ -66,7 +66,8 @@ def test_document_is_frozen_plain_data() -> None:
 
 
 def test_empty_page_is_a_status_not_none() -> None:
-    for page in ("", "   \n\t", b"", "<html><body></body></html>", "<html><script>x=1</script></html>"):
+    pages = ("", "   \n\t", b"", "<html><body></body></html>", "<html><script>x=1</script></html>")
+    for page in pages:
         doc = pageparts.extract(page)
         assert doc.status == "empty", page
         assert doc.reason

@@ -9,8 +9,8 @@ from __future__ import annotations
 __all__ = [
     "InputError",
     "LimitExceeded",
-    "ModelError",
     "MissingExtra",
+    "ModelError",
     "PagepartsError",
 ]
 

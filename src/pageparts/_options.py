@@ -22,8 +22,8 @@ class Options:
     #: Tag nesting deeper than this is flattened before parsing (HTML5 tree building is
     #: quadratic in depth); the text below is kept.
     max_nesting: int = 2000
-    #: At most this many blocks are scored; the rest of a giant page is labelled furniture.
-    max_blocks: int = 50_000
+    #: A page is read up to this many blocks; past it, the Document says so in its reason.
+    max_blocks: int = 20_000
     #: Probability above which a block counts as main content.
     threshold: float = 0.5
     #: Include reader comments in the Document.

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-import numpy as np
-
 from ._document import Block, Comment, Document, Furniture
 from ._options import Options
 from .blocks import ParsedPage, RawBlock
@@ -86,9 +84,10 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
         main = b.score >= threshold
         if i == title_i:
             b.label = "title"
-        elif "comment" in b.extra and not discussion:
+        elif "comment" in b.extra and not discussion and b.extra["comment"] != "posts":
             b.label = "comment"
-        elif title_norm and _norm(b.text) == title_norm:
+        elif (title_norm and b.link_chars < 0.5 * len(b.text)
+              and _norm(b.text) == title_norm):
             b.label, b.kind = "furniture", "repeated-headline"
         elif b.tag == "figcaption" and (main or b.score >= 0.2):
             b.label = "caption"
@@ -189,8 +188,9 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
         c for c in parsed.comments if isinstance(c, Comment)) if options.comments else ()
     if options.page_type:
         page_type = options.page_type
-    elif models.page_type is not None:
-        probs = models.page_type.predict(page_features(parsed, X, scores, len(comments)))
+    elif models.page_type is not None and page.kind == "html":
+        row = page_features(parsed.signals, X, scores, len(comments))
+        probs = models.page_type.predict(row)
         page_type = decode_page_type(probs, models.page_type.classes)
     else:
         page_type = "article"
@@ -205,7 +205,7 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
               score=b.score, credit=b.credit)
         for i, b in enumerate(blocks)
     )
-    status, reason = "ok", None
+    status, reason = "ok", parsed.note
     if not text:
         status = "empty"
         reason = f"no main content found: all {len(blocks)} blocks were judged furniture"

@@ -87,3 +87,5 @@ class ParsedPage:
     comments: list[object] = field(default_factory=list)
     #: HTML: for each element that holds blocks, the range [start, end) of block indices inside it
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: why the page was not read whole (over a limit), or None
+    note: str | None = None

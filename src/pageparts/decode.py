@@ -23,7 +23,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HTML_START = re.compile(
-    r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<article|<table|<script|<link|<\?xml)",
+    r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<title|<!--|<div|<p[\s>]|<article|"
+    r"<table|<script|<link|<\?xml)",
     re.IGNORECASE,
 )
 _TAGS = re.compile(
@@ -74,8 +75,9 @@ def decode(page: bytes | str, options: Options, *, kind: str | None = None,
            url: str | None = None, encoding: str | None = None) -> Page:
     """Decode ``page`` once and decide its kind.
 
-    Order for bytes: byte-order mark, the ``encoding`` given by the caller (an HTTP header),
-    the page's own ``<meta charset>`` or XML declaration, strict UTF-8, then charset detection.
+    Order for bytes: byte-order mark; strict UTF-8 (bytes that decode as UTF-8 are UTF-8,
+    whatever is declared); the ``encoding`` given by the caller (an HTTP header); the page's own
+    ``<meta charset>`` or XML declaration; then charset detection.
     Undecodable bytes never raise: they become U+FFFD.
     """
     if kind not in (None, "html", "text"):
@@ -94,8 +96,16 @@ def decode(page: bytes | str, options: Options, *, kind: str | None = None,
     if not any(data.startswith(bom) for bom, _ in _BOMS) and _binary(data):
         raise InputError("the input looks binary (compressed file, image or document), not a "
                          "web page; decompress it or pass the page itself")
-    enc = _choose_encoding(data, encoding, options)
-    text = data.decode(enc, errors="replace")
+    bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
+    text: str | None = None
+    if bom is None:
+        try:  # bytes that are valid UTF-8 are UTF-8, whatever the page declares
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        enc = bom or _choose_encoding(data, encoding, options)
+        text = data.decode(enc, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\x00", "")
@@ -103,31 +113,16 @@ def decode(page: bytes | str, options: Options, *, kind: str | None = None,
 
 
 def _choose_encoding(data: bytes, declared: str | None, options: Options) -> str:
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name
-    if declared and (enc := _lookup(declared)):
+    """The charset of bytes that are not UTF-8: the caller's, the page's own, or detected."""
+    if declared and (enc := _lookup(declared)) and enc != "utf-8":
         return enc
     head = data[:8192]
     m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if m and (enc := _lookup(m.group(1).decode("ascii", "ignore"))):
-        if enc != "utf-8":
-            return enc
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass  # declared utf-8 but is not: fall through to detection
-        else:
-            return "utf-8"
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        return "utf-8"
+    if m and (enc := _lookup(m.group(1).decode("ascii", "ignore"))) and enc != "utf-8":
+        return enc
     from charset_normalizer import from_bytes  # imported lazily: rarely needed
 
     best = from_bytes(data[:200_000]).best()
     if best is not None and (enc := _lookup(best.encoding)):
         return enc
-    return _lookup(options.default_encoding) or "utf-8"
+    return _lookup(options.default_encoding) or "cp1252"

@@ -9,7 +9,6 @@ import numpy as np
 import numpy.typing as npt
 
 from ._document import PAGE_TYPES
-from .blocks import ParsedPage
 from .features import FEATURE_NAMES
 from .html.signals import SIGNAL_NAMES
 
@@ -21,7 +20,7 @@ _MEANS = ("log_chars", "link_density", "stop_ratio", "ends_sentence", "digit_rat
           "tag_blockquote", "repeats", "far_comment", "far_product", "far_price", "far_forum",
           "far_post", "far_reply", "far_user", "far_card", "far_item", "far_list", "far_grid",
           "far_article", "far_code", "far_toc", "far_nav", "lm_article", "lm_form", "lm_table",
-          "lm_li", "comment_thread")
+          "lm_li", "comment_thread", "post_thread")
 _MAIN = ("log_chars", "link_density", "stop_ratio", "tag_li", "tag_tr", "tag_h2", "tag_h3",
          "tag_pre", "money_like", "date_like", "repeats")
 
@@ -34,14 +33,14 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-def page_features(parsed: ParsedPage, X: npt.NDArray[np.float32],
+def page_features(signals: dict[str, float], X: npt.NDArray[np.float32],
                   p: npt.NDArray[np.float64], n_comments: int) -> npt.NDArray[np.float32]:
     """One row describing the page, from its signals, its block features and block scores."""
     row = np.zeros((1, len(PAGE_FEATURE_NAMES)), dtype=np.float32)
     r = row[0]
     k = 0
     for name in SIGNAL_NAMES:
-        r[k] = parsed.signals.get(name, 0.0)
+        r[k] = signals.get(name, 0.0)
         k += 1
     n = X.shape[0]
     for c in _MEANS:
@@ -66,5 +65,4 @@ def page_features(parsed: ParsedPage, X: npt.NDArray[np.float32],
 def decode_page_type(probs: npt.NDArray[np.float64], classes: tuple[str, ...]) -> str:
     if probs.ndim == 2:
         probs = probs[0]
-    label = classes[int(np.argmax(probs))] if classes else PAGE_TYPES[int(np.argmax(probs))]
-    return label
+    return classes[int(np.argmax(probs))] if classes else PAGE_TYPES[int(np.argmax(probs))]

@@ -38,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
         path = resolve_pack(name, root)
         ids = subset(pack_ids(path), limit=args.limit)
         pages.extend(load_pack(path, ids))
-    log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
     log(f"pageparts train: {len(pages)} pages from {', '.join(args.packs)}")
     kinds = ("html", "text") if args.kind == "all" else (args.kind,)
     written = {}

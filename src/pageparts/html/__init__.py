@@ -5,28 +5,57 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from .._options import Options
-from ..blocks import Metadata, Page, ParsedPage
-from .nesting import flatten_deep_nesting
+from ..blocks import Page, ParsedPage, RawBlock
+from .comments import Thread, find_threads
+from .metadata import read_metadata
+from .prepare import prepare
 from .segment import segment
 from .signals import page_signals
 
 __all__ = ["read_html"]
 
 
-def _metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
-    try:
-        from .metadata import read_metadata
-    except ImportError:  # pragma: no cover - transitional, until metadata.py lands
-        title = tree.css_first("title")
-        return Metadata(title=title.text(strip=True) if title else None, url=url)
-    return read_metadata(tree, url)
+def _mark_threads(blocks: list[RawBlock], spans: dict[int, tuple[int, int]],
+                  threads: list[Thread]) -> list[object]:
+    """Tag the blocks inside each thread (``extra["comment"]`` = thread kind) and return the
+    threads' top-level comments, in page order."""
+    comments: list[object] = []
+    for thread in threads:
+        # by the records, not the root: the root is only their common ancestor and can be the
+        # page's whole main column
+        ranges = [spans[m.record_id] for m in thread.members if m.record_id in spans]
+        for start, end in ranges:
+            for b in blocks[start:end]:
+                b.extra["comment"] = thread.kind
+        comments.extend(thread.comments)
+    return comments
+
+
+#: Vocabulary that a page with a comment thread or forum posts almost always carries somewhere.
+_THREAD_HINTS = frozenset({"comment", "reply", "replies", "respond", "discuss", "disqus",
+                           "thread", "forum", "message", "answer", "vcard", "avatar", "review",
+                           "user", "profile", "kommentar", "leserbrief", "benutzer"})
+_THREAD_TYPES = frozenset({"comment", "discussionforumposting", "qapage", "question", "answer",
+                           "socialmediaposting", "review", "usercomments"})
+
+
+def _may_have_threads(blocks: list[RawBlock], types: frozenset[str]) -> bool:
+    """A cheap look before the thread finder's full walk (which costs as much as segmenting)."""
+    if types & _THREAD_TYPES:
+        return True
+    return any(not _THREAD_HINTS.isdisjoint(b.tokens) for b in blocks)
 
 
 def read_html(page: Page, options: Options) -> ParsedPage:
     """Parse and segment an HTML page."""
-    tree = LexborHTMLParser(flatten_deep_nesting(page.content, options.max_nesting))
-    meta = _metadata(tree, page.url)
-    blocks, spans = segment(tree, options)
+    tree = LexborHTMLParser(prepare(page.content, options.max_nesting))
+    meta = read_metadata(tree, page.url)
+    blocks, spans, truncated = segment(tree, options)
     signals = page_signals(tree, blocks, meta)
     parsed = ParsedPage(page=page, blocks=blocks, meta=meta, signals=signals, spans=spans)
+    if truncated:
+        parsed.note = (f"the page was cut short after {options.max_blocks} blocks "
+                       "(Options.max_blocks); the rest was not read")
+    if options.comments and blocks and _may_have_threads(blocks, meta.types):
+        parsed.comments = _mark_threads(blocks, spans, find_threads(tree))
     return parsed

@@ -1,4 +1,10 @@
-"""Flatten absurd tag nesting before parsing.
+"""The markup fixes made before parsing: ``<noscript>`` removed, absurd nesting flattened.
+
+``<noscript>``: the parser reads its content as markup (as a browser with scripts off would), so
+a self-closed ``<iframe/>`` inside it turns the whole rest of the page into iframe text; browsers
+with scripts on never show it, so it goes.
+
+Nesting:
 
 HTML5 tree building does work proportional to the depth of open elements for each tag, so a page
 of 100,000 nested elements takes minutes to parse. Pages with fewer tags than the limit cannot be
@@ -10,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["flatten_deep_nesting"]
+__all__ = ["flatten_deep_nesting", "prepare", "strip_noscript"]
 
 _VOID = ("area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|"
          # often left unclosed, closed implicitly by the parser: never count them as depth
@@ -26,8 +32,7 @@ def _max_depth(html: str) -> int:
             depth = depth - 1 if depth > 0 else 0
         else:
             depth += 1
-            if depth > top:
-                top = depth
+            top = max(top, depth)
     return top
 
 
@@ -55,3 +60,18 @@ def flatten_deep_nesting(html: str, limit: int) -> str:
         return m.group(0)
 
     return _TAG.sub(keep_or_drop, html)
+
+
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def strip_noscript(html: str) -> str:
+    """``html`` without its ``<noscript>`` elements (cheap when there are none)."""
+    if "<noscript" not in html and "<NOSCRIPT" not in html and "<Noscript" not in html:
+        return html
+    return _NOSCRIPT.sub("", html)
+
+
+def prepare(html: str, max_nesting: int) -> str:
+    """The markup as the parser should see it."""
+    return flatten_deep_nesting(strip_noscript(html), max_nesting)

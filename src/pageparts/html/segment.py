@@ -19,20 +19,116 @@ from .vocab import hits
 __all__ = ["segment"]
 
 BLOCK_TAGS = frozenset(
-    "p div section article main aside header footer nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
-    "table thead tbody tfoot tr td th blockquote pre figure figcaption form fieldset address hr "
-    "details summary center caption legend menu dialog body html hgroup search".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "hr",
+        "details",
+        "summary",
+        "center",
+        "caption",
+        "legend",
+        "menu",
+        "dialog",
+        "body",
+        "html",
+        "hgroup",
+        "search",
+    ]
 )
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas head title meta link "
-    "base select option textarea input audio video source track map area param frame frameset "
-    "noembed noframes".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "map",
+        "area",
+        "param",
+        "frame",
+        "frameset",
+        "noembed",
+        "noframes",
+    ]
 )
 #: Tags whose presence above a block is a feature of its own ("@nav", "@footer", ...).
 LANDMARKS = frozenset(
-    "article main nav header footer aside form figure blockquote table li a button label "
-    "section address details dl ul ol".split()
+    [
+        "article",
+        "main",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "figure",
+        "blockquote",
+        "table",
+        "li",
+        "a",
+        "button",
+        "label",
+        "section",
+        "address",
+        "details",
+        "dl",
+        "ul",
+        "ol",
+    ]
 )
+_FRAMED = BLOCK_TAGS | LANDMARKS | frozenset(("ul", "ol", "dl", "menu", "pre", "a"))
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
 _CELLS = frozenset(("td", "th"))
@@ -41,6 +137,7 @@ _BR_RUN = re.compile(r"[ \t]*\n[ \t]*")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _MAX_ANCESTORS = 48
 _EMPTY: frozenset[str] = frozenset()
+_HIDDEN = frozenset(("hidden",))
 
 
 @dataclass(slots=True)
@@ -62,6 +159,8 @@ class _State:
     landmarks: dict[str, int] = field(default_factory=dict)
     buf: list[str] = field(default_factory=list)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    merged: bool = False
+    truncated: bool = False
     link_chars: int = 0
     n_links: int = 0
     n_images: int = 0
@@ -73,15 +172,18 @@ class _State:
 _ATTR_KEYS = ("class", "id", "role", "itemprop", "itemtype", "aria-label", "data-testid")
 
 
-def _attr_hits(attrs: dict[str, str | None]) -> frozenset[str] | None:
-    """Vocabulary hits of an element's attributes, or None when the element is hidden."""
+def _attr_hits(attrs: dict[str, str | None]) -> frozenset[str]:
+    """Vocabulary hits of an element's attributes. Hidden elements are not skipped (pages hide
+    real content for scripts to reveal: streamed server rendering, "read more" sections); they
+    carry the stem "hidden" for the model instead."""
+    parts = [v for k in _ATTR_KEYS if (v := attrs.get(k))]
+    found = hits(" ".join(parts)) if parts else _EMPTY
     if "hidden" in attrs:
-        return None
+        return found | _HIDDEN
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style.lower()):
-        return None
-    parts = [v for k in _ATTR_KEYS if (v := attrs.get(k))]
-    return hits(" ".join(parts)) if parts else _EMPTY
+        return found | _HIDDEN
+    return found
 
 
 def _role(st: _State) -> tuple[str, bool]:
@@ -165,7 +267,8 @@ def _flush(st: _State) -> None:
 
 
 def _merge_row(st: _State, start: int) -> None:
-    """A table row whose cells hold only inline content becomes one ``tr`` block."""
+    """A table row whose cells hold only inline content becomes one ``tr`` block: the first
+    cell's block takes the row's text, the others are marked and dropped by :func:`_compact`."""
     row = st.blocks[start:]
     if len(row) < 2 or not all(b.extra.get("cell") for b in row):
         return
@@ -176,7 +279,22 @@ def _merge_row(st: _State, start: int) -> None:
     first.n_links = sum(b.n_links for b in row)
     first.n_images = sum(b.n_images for b in row)
     first.extra.pop("cell", None)
-    del st.blocks[start + 1 :]
+    for b in row[1:]:
+        b.extra["merged"] = True
+    st.merged = True
+
+
+def _compact(st: _State) -> None:
+    """Drop the cells merged into rows and renumber the element spans to match."""
+    keep: list[RawBlock] = []
+    new_index: list[int] = []  # old index → index of the block that now holds it
+    for b in st.blocks:
+        if not b.extra.get("merged"):
+            b.line = len(keep)
+            keep.append(b)
+        new_index.append(len(keep) - 1)
+    st.spans = {k: (new_index[a], new_index[b - 1] + 1) for k, (a, b) in st.spans.items()}
+    st.blocks = keep
 
 
 def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> None:
@@ -185,8 +303,9 @@ def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> None:
     if is_block:
         _flush(st)
     parent_hits = st.frames[-1].hits if st.frames else frozenset()
-    fr = _Frame(tag, node.mem_id, parent_hits | own if own else parent_hits, own, is_block,
-                len(st.blocks))
+    fr = _Frame(
+        tag, node.mem_id, parent_hits | own if own else parent_hits, own, is_block, len(st.blocks)
+    )
     st.frames.append(fr)
     st.tags.append(tag)
     if tag in LANDMARKS:
@@ -220,17 +339,23 @@ def _exit(st: _State, tag: str) -> None:
         st.spans[fr.mem_id] = (fr.start_block, len(st.blocks))
 
 
-def segment(tree: LexborHTMLParser, options: Options) -> tuple[list[RawBlock],
-                                                              dict[int, tuple[int, int]]]:
+def segment(
+    tree: LexborHTMLParser, options: Options
+) -> tuple[list[RawBlock], dict[int, tuple[int, int]], bool]:
     """Cut the page's body into blocks, in document order; also return, for each element that
-    holds blocks, the range of their indices."""
+    holds blocks, the range of their indices, and whether the page was cut short at
+    ``Options.max_blocks``."""
     root = tree.body or tree.root
     if root is None:
-        return [], {}
+        return [], {}, False
     st = _State(options)
     # (node, opened): opened is None on the way down, True/False on the way up (frame or not)
     stack: list[tuple[LexborNode, bool | None]] = [(root, None)]
+    limit = options.max_blocks
     while stack:
+        if len(st.blocks) >= limit:
+            st.truncated = True
+            break
         node, opened = stack.pop()
         if opened is not None:
             if opened:
@@ -253,7 +378,7 @@ def segment(tree: LexborHTMLParser, options: Options) -> tuple[list[RawBlock],
                 if st.link_depth:
                     st.link_chars += len(text.strip())
             continue
-        if tag is None or tag.startswith("_") or tag.startswith("!") or tag in SKIP_TAGS:
+        if tag is None or tag.startswith(("_", "!")) or tag in SKIP_TAGS:
             continue
         if tag == "br":
             st.buf.append("\n")
@@ -263,9 +388,9 @@ def segment(tree: LexborHTMLParser, options: Options) -> tuple[list[RawBlock],
             continue
         attrs = node.attributes
         own = _attr_hits(attrs) if attrs else _EMPTY
-        if own is None:
-            continue  # hidden
-        frame = len(st.frames) < options.max_depth
+        # plain inline elements (no vocabulary, no role) need no frame: their text simply joins
+        # the enclosing block, and most elements of a page are such
+        frame = (tag in _FRAMED or bool(own)) and len(st.frames) < options.max_depth
         if frame:
             _enter(st, node, tag, own)
         stack.append((node, frame))
@@ -277,4 +402,9 @@ def segment(tree: LexborHTMLParser, options: Options) -> tuple[list[RawBlock],
         for c in reversed(children):
             stack.append((c, None))
     _flush(st)
-    return st.blocks, st.spans
+    if st.merged:
+        _compact(st)
+    if st.truncated:  # close what is still open so every span is complete
+        while st.frames:
+            _exit(st, st.frames[-1].tag)
+    return st.blocks, st.spans, st.truncated

@@ -12,9 +12,13 @@ __all__ = ["SIGNAL_NAMES", "page_signals"]
 
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s?(?:€|EUR|USD|\$|£))")
 _URL_HINTS = {
-    "u_forum": re.compile(r"forum|thread|topic|/t/|discussion|community|viewtopic|showthread|/questions?/"),
+    "u_forum": re.compile(
+        r"forum|thread|topic|/t/|discussion|community|viewtopic|showthread|/questions?/"
+    ),
     "u_product": re.compile(r"/product|/item|/p/|/dp/|shop|store|/buy"),
-    "u_docs": re.compile(r"docs?[./]|/documentation|/manual|/reference|/api/|/guide|readthedocs|/wiki/"),
+    "u_docs": re.compile(
+        r"docs?[./]|/documentation|/manual|/reference|/api/|/guide|readthedocs|/wiki/"
+    ),
     "u_listing": re.compile(r"/category|/categories|/tag/|/tags/|/search|/archive|/page/\d|/list"),
     "u_article": re.compile(r"/20\d\d/|/19\d\d/|/news/|/blog/|/article|/story|/posts?/"),
     "u_service": re.compile(r"/services?|/contact|/about|/pricing|/solutions|/company"),
@@ -35,7 +39,9 @@ SIGNAL_NAMES = (
 )
 
 
-def page_signals(tree: LexborHTMLParser, blocks: list[RawBlock], meta: Metadata) -> dict[str, float]:
+def page_signals(
+    tree: LexborHTMLParser, blocks: list[RawBlock], meta: Metadata
+) -> dict[str, float]:
     """Counts and flags describing the whole page (cheap: a handful of CSS selects)."""
     body = tree.body
     sig: dict[str, float] = dict.fromkeys(SIGNAL_NAMES, 0.0)

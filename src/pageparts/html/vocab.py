@@ -22,7 +22,8 @@ VOCAB = (
     "table", "code", "highlight",
     # comments and discussion
     "comment", "reply", "replies", "respond", "discuss", "disqus", "thread", "forum", "message",
-    "answer", "question", "review", "vcard", "avatar", "user", "profile",
+    "answer", "question", "review", "vcard", "avatar", "user", "profile", "kommentar",
+    "leserbrief", "benutzer", "antwort",
     # furniture
     "nav", "menu", "breadcrumb", "header", "footer", "sidebar", "aside", "widget", "related",
     "recommend", "popular", "trending", "more", "share", "social", "facebook", "twitter",

@@ -48,18 +48,27 @@ def _from_text(blocks: list[RawBlock], gold_text: str) -> list[float | None]:
     grams = set(_trigrams(gold_tokens))
     lines = {" ".join(_tokens(ln)) for ln in gold_text.split("\n")}
     lines.discard("")
+    joined = " " + " ".join(gold_tokens) + " "
     out: list[float | None] = []
+    occurs: list[bool] = []  # short blocks found somewhere in the gold, not as a whole line
     for b in blocks:
         toks = _tokens(b.text)
+        occurs.append(False)
         if not toks:
             out.append(0.0)
-            continue
-        if len(toks) >= 4:
+        elif len(toks) >= 4:
             tg = _trigrams(toks)
             hit = sum(1 for g in tg if g in grams) / len(tg)
             out.append(1.0 if hit >= 0.5 else 0.0)
         else:
-            out.append(1.0 if " ".join(toks) in lines else 0.0)
+            phrase = " ".join(toks)
+            out.append(1.0 if phrase in lines else 0.0)
+            occurs[-1] = out[-1] == 0.0 and f" {phrase} " in joined
+    # a short block found inside a gold line counts when a neighbour is content too: the items of
+    # a list the gold wrote on one line, not a menu word that happens to occur in the text
+    for i, found in enumerate(occurs):
+        if found and any(0 <= j < len(out) and (out[j] == 1.0 or occurs[j]) for j in (i - 1, i + 1)):
+            out[i] = 1.0
     return out
 
 

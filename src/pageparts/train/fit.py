@@ -6,6 +6,7 @@ segmentation and features as extraction are used, so training and inference cann
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from .._errors import MissingExtra
 from .._options import Options
 from ..blocks import ParsedPage
 from ..decode import decode
@@ -33,11 +33,11 @@ TEXT_RENDERINGS = ("bullets", "wet")
 
 BLOCK_PARAMS: dict[str, object] = {
     "objective": "binary",
-    "learning_rate": 0.08,
+    "learning_rate": 0.1,
     "num_leaves": 48,
     "min_data_in_leaf": 40,
-    "feature_fraction": 0.5,
-    "bagging_fraction": 0.8,
+    "feature_fraction": 0.4,
+    "bagging_fraction": 0.6,
     "bagging_freq": 1,
     "lambda_l2": 1.0,
     "max_bin": 63,
@@ -46,11 +46,11 @@ BLOCK_PARAMS: dict[str, object] = {
     "deterministic": True,
     "force_row_wise": True,
 }
-BLOCK_ROUNDS = 250
+BLOCK_ROUNDS = 200
 PAGE_PARAMS: dict[str, object] = {
     "objective": "multiclass",
     "learning_rate": 0.05,
-    "num_leaves": 15,
+    "num_leaves": 8,
     "min_data_in_leaf": 8,
     "feature_fraction": 0.7,
     "lambda_l2": 1.0,
@@ -59,7 +59,7 @@ PAGE_PARAMS: dict[str, object] = {
     "deterministic": True,
     "force_row_wise": True,
 }
-PAGE_ROUNDS = 200
+PAGE_ROUNDS = 120
 
 
 @dataclass
@@ -67,7 +67,7 @@ class PageRows:
     """One page's training rows."""
 
     key: tuple[str, str, str]  # (pack, id, rendering)
-    parsed: ParsedPage
+    signals: dict[str, float]
     X: npt.NDArray[np.float32]
     y: npt.NDArray[np.float32]  # NaN where unknown
     page_type: str | None
@@ -106,15 +106,13 @@ def page_rows(page: PackPage, kind: str = "html", rendering: str | None = None,
     X = featurize(parsed)
     y = np.array([np.nan if v is None else v for v in labels], dtype=np.float32)
     pt = page.gold.get("page_type")
-    return PageRows((page.pack, page.id, rendering or kind), parsed, X, y,
+    return PageRows((page.pack, page.id, rendering or kind), parsed.signals, X, y,
                     pt if isinstance(pt, str) else None, len(parsed.comments))
 
 
 def _lightgbm() -> object:
-    try:
-        import lightgbm
-    except ImportError as exc:  # pragma: no cover - lightgbm is a core dependency
-        raise MissingExtra("lightgbm", "train") from exc
+    import lightgbm  # a core dependency: the shipped models are LightGBM boosters
+
     return lightgbm
 
 
@@ -145,14 +143,16 @@ def _fit_block(rows: Sequence[PageRows], rounds: int = BLOCK_ROUNDS) -> BoosterM
     return BoosterModel(booster, FEATURE_NAMES)
 
 
-def _fit_page_type(rows: Sequence[PageRows], oof: dict[tuple[str, str, str], npt.NDArray[np.float64]]
-                   ) -> BoosterModel | None:
+Scores = dict[tuple[str, str, str], npt.NDArray[np.float64]]
+
+
+def _fit_page_type(rows: Sequence[PageRows], oof: Scores) -> BoosterModel | None:
     lgb = _lightgbm()
     labelled = [r for r in rows if r.page_type and r.key in oof]
     if len(labelled) < 30:
         return None
     classes = tuple(sorted({r.page_type for r in labelled if r.page_type}))
-    X = np.vstack([page_features(r.parsed, r.X, oof[r.key], r.n_comments) for r in labelled])
+    X = np.vstack([page_features(r.signals, r.X, oof[r.key], r.n_comments) for r in labelled])
     y = np.array([classes.index(r.page_type or "") for r in labelled])
     data = lgb.Dataset(X, y, feature_name=list(PAGE_FEATURE_NAMES))  # type: ignore[attr-defined]
     params = dict(PAGE_PARAMS, num_class=len(classes), num_threads=2)
@@ -160,26 +160,23 @@ def _fit_page_type(rows: Sequence[PageRows], oof: dict[tuple[str, str, str], npt
     return BoosterModel(booster, PAGE_FEATURE_NAMES, classes)
 
 
-def _out_of_fold(rows: Sequence[PageRows], groups: Sequence[str]) -> dict[
-        tuple[str, str, str], npt.NDArray[np.float64]]:
+def _out_of_fold(rows: Sequence[PageRows], groups: Sequence[str]) -> Scores:
     """Block scores for every page from a model that did not see its site (2 folds)."""
     halves = [[], []]  # type: list[list[PageRows]]
     for r, g in zip(rows, groups, strict=True):
         halves[_bucket(g)].append(r)
-    out: dict[tuple[str, str, str], npt.NDArray[np.float64]] = {}
+    out: Scores = {}
     for k in (0, 1):
         train, test = halves[1 - k], halves[k]
         if not train or not test:
             continue
-        model = _fit_block(train, rounds=BLOCK_ROUNDS // 2)
+        model = _fit_block(train, rounds=BLOCK_ROUNDS // 3)
         for r in test:
             out[r.key] = model.predict(r.X)
     return out
 
 
 def _bucket(group: str) -> int:
-    import hashlib
-
     return hashlib.sha1(group.encode()).digest()[0] & 1
 
 

@@ -1,0 +1,117 @@
+"""The HTML segmenter and the rules around the model: one behaviour each, on inline HTML."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pageparts import Options
+from pageparts.blocks import RawBlock
+from pageparts.furniture import furniture_kind
+from pageparts.html.prepare import flatten_deep_nesting, strip_noscript
+from pageparts.html.segment import segment
+
+
+def blocks_of(html: str, **opts: int) -> list[RawBlock]:
+    return segment(LexborHTMLParser(html), Options(**opts))[0]  # type: ignore[arg-type]
+
+
+def test_paragraphs_headings_and_list_items_have_their_roles() -> None:
+    bs = blocks_of("<h2>Section</h2><p>One paragraph.</p><ul><li>first</li><li>second"
+                   "<ul><li>nested</li></ul></li></ul>")
+    assert [(b.tag, b.text, b.depth) for b in bs] == [
+        ("h2", "Section", 0), ("p", "One paragraph.", 0), ("li", "first", 0),
+        ("li", "second", 0), ("li", "nested", 1)]
+
+
+def test_inline_markup_stays_in_its_block() -> None:
+    bs = blocks_of("<p>Some <b>bold</b> and <a href='#'>a link</a> here.</p>")
+    assert [b.text for b in bs] == ["Some bold and a link here."]
+    assert bs[0].link_chars == len("a link")
+    assert bs[0].n_links == 1
+
+
+def test_double_line_break_splits_a_block_single_keeps_a_line() -> None:
+    bs = blocks_of("<div>line one<br>line two<br><br>next paragraph</div>")
+    assert [b.text for b in bs] == ["line one\nline two", "next paragraph"]
+
+
+def test_table_row_of_plain_cells_is_one_block() -> None:
+    bs = blocks_of("<table><tr><th>name</th><th>age</th></tr><tr><td>Ann</td><td>41</td></tr>"
+                   "</table>")
+    assert [(b.tag, b.text) for b in bs] == [("tr", "name | age"), ("tr", "Ann | 41")]
+
+
+def test_layout_table_cells_with_paragraphs_stay_apart() -> None:
+    bs = blocks_of("<table><tr><td><p>Left column text.</p><p>More.</p></td>"
+                   "<td><p>Right column.</p></td></tr></table>")
+    assert [b.text for b in bs] == ["Left column text.", "More.", "Right column."]
+
+
+def test_scripts_styles_and_templates_are_not_text() -> None:
+    bs = blocks_of("<p>kept</p><script>var x = 1;</script><style>p{}</style>"
+                   "<template><p>template</p></template>")
+    assert [b.text for b in bs] == ["kept"]
+
+
+def test_hidden_content_is_kept_and_marked() -> None:
+    bs = blocks_of("<div hidden><p>streamed article text</p></div>"
+                   "<div style='display: none'><p>collapsed section</p></div>")
+    assert [b.text for b in bs] == ["streamed article text", "collapsed section"]
+    assert all("hidden" in b.tokens for b in bs)
+
+
+def test_noscript_is_dropped_before_parsing() -> None:
+    page = ('<body><noscript><iframe src="x" /></noscript><p>article text after it</p></body>')
+    assert "article text" in strip_noscript(page)
+    bs = blocks_of(strip_noscript(page))
+    assert [b.text for b in bs] == ["article text after it"]
+
+
+def test_class_vocabulary_is_recorded_near_and_far() -> None:
+    bs = blocks_of("<div class='site-footer'><div class='share-buttons'><a>Tweet</a></div></div>")
+    assert "share" in bs[0].own_tokens
+    assert {"footer", "share"} <= bs[0].tokens
+
+
+def test_landmarks_are_tokens() -> None:
+    bs = blocks_of("<nav><a href='/'>Home</a></nav><article><p>Body text.</p></article>")
+    assert "@nav" in bs[0].tokens
+    assert "@article" in bs[1].tokens
+
+
+def test_pre_keeps_its_whitespace() -> None:
+    bs = blocks_of("<pre>def f():\n    return 1\n</pre>")
+    assert bs[0].tag == "pre"
+    assert bs[0].text == "def f():\n    return 1"
+
+
+def test_spans_give_the_blocks_inside_each_element() -> None:
+    tree = LexborHTMLParser("<div id='a'><p>one</p><p>two</p></div><p>three</p>")
+    bs, spans, truncated = segment(tree, Options())
+    div = tree.css_first("#a")
+    assert div is not None
+    assert spans[div.mem_id] == (0, 2)
+    assert not truncated
+
+
+def test_a_page_over_max_blocks_is_cut_short_and_says_so() -> None:
+    tree = LexborHTMLParser("<p>x</p>" * 50)
+    bs, _, truncated = segment(tree, Options(max_blocks=10))
+    assert len(bs) == 10
+    assert truncated
+
+
+def test_deep_nesting_is_flattened_but_text_kept() -> None:
+    page = "<div>" * 5000 + "deep text" + "</div>" * 5000
+    flat = flatten_deep_nesting(page, 100)
+    assert "deep text" in flat
+    assert flat.count("<div>") == 100
+    assert flatten_deep_nesting("<p>short</p>", 100) == "<p>short</p>"
+
+
+def test_furniture_kinds_from_words_and_classes() -> None:
+    assert furniture_kind(RawBlock("We use cookies to improve your experience.")) == "cookie"
+    assert furniture_kind(RawBlock("2,350 $")) == "funding-progress"
+    assert furniture_kind(RawBlock("© 2024 Example Ltd. All rights reserved.")) == "legal"
+    assert furniture_kind(RawBlock("Facebook", own_tokens=frozenset({"share"}))) == "share"
+    assert furniture_kind(RawBlock("Home", tokens=frozenset({"@nav"}))) == "navigation"
