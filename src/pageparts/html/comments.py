@@ -27,6 +27,7 @@ import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -228,8 +229,6 @@ _STAMP_GATE = re.compile(
     r"|\bvor (?:\d+|einem|einer) (?:Sekunde|Minute|Stunde|Tag|Woche|Monat|Jahr)"
     r"|\bil y a \d|\bhace \d"
 )
-_YEAR_ANCHOR = re.compile(r"(?:19|20)[0-9][0-9]\b")
-_STAMP_ANCHOR = re.compile(r"[0-9][:h][0-9][0-9]|ago\b|vor |il y a|hace ")
 
 
 def _dates(text: str) -> Iterator[re.Match[str]]:
@@ -305,15 +304,11 @@ _MARGIN = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)")
 
 # Candidate records, found in C before any Python walk; _record_kind() decides.
 _RECORD_SELECTOR = (
-    '[class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i], [class*="post" i],'
-    ' [class*="answer" i], [class*="question" i], [class*="reply" i], [class*="msg" i],'
-    ' [class*="message" i], [class*="athing"], [class*="comtr"], [class*="topic" i],'
-    ' [class*="discussion" i], [itemtype*="Comment"], [itemtype*="DiscussionForumPosting"],'
-    ' [itemtype*="Answer"], [itemtype*="SocialMediaPosting"], [itemprop="comment"],'
-    ' [itemprop="suggestedAnswer"], [itemprop="acceptedAnswer"], [itemprop="hasReply"],'
-    ' [component="post"], shreddit-comment,'
-    ' [id^="comment" i], [id^="li-comment" i], [id^="kommentar" i], [id*="message" i],'
-    ' [id^="post" i]'
+    '[class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i], [class*="comtr"],'
+    ' [class*="post" i], [class*="answer" i], [class*="question" i], [class*="reply" i],'
+    ' [class*="msg" i], [class*="athing"], [class*="topic" i], [class*="discussion" i],'
+    ' [itemtype], [itemprop], [component="post"], shreddit-comment,'
+    ' [id*="comment" i], [id*="kommentar" i], [id*="message" i], [id^="post" i]'
 )
 
 
@@ -346,6 +341,20 @@ class _Index:
             tag = node.tag
             if tag is None:
                 continue
+            if tag == "-text":
+                t = node.text_content
+                if not t or t.isspace():
+                    continue
+                parent = node.parent
+                got = index_of.get(parent.mem_id) if parent is not None else None
+                if got is not None:
+                    n = len("".join(t.split()))
+                    pos += n
+                    self.textlen[got] += n
+                    self.kids[got].append(t)
+                continue
+            if tag[0] == "-" or tag in _SKIP_TAGS:
+                continue
             mem = node.mem_id
             if mem == top:
                 p = -1
@@ -357,16 +366,6 @@ class _Index:
                 if got is None:
                     continue
                 p = got
-            if tag == "-text":
-                t = node.text_content or ""
-                n = len("".join(t.split()))
-                if n:
-                    pos += n
-                    self.textlen[p] += n
-                    self.kids[p].append(t)
-                continue
-            if tag.startswith("-") or tag in _SKIP_TAGS:
-                continue
             if len(self.nodes) >= MAX_ELEMENTS:
                 break
             d = depth[p] + 1 if p >= 0 else 0
@@ -1178,41 +1177,115 @@ def find_threads(tree: LexborHTMLParser) -> list[Thread]:
             return threads
     # unknown markup: only pages that show comment-like timestamps can hold a thread
     text = body.text(deep=True)
-    start = max(0, len(text) - _DATE_SCAN)
-    if _stamps(text, start, 2) < 2 and _plain_dates(text, start, 3) < 3:
+    spans = _date_spans(text, max(0, len(text) - _DATE_SCAN))
+    if spans is None:
         return []
-    if ix is None or region is None or region.mem_id != body.mem_id:
-        ix = _Index(body)
-    return _build(ix, _generic_records(ix), "generic")
+    threads = []
+    for top in _dated_regions(body, spans):
+        ix = _Index(top)
+        threads.extend(_build(ix, _generic_records(ix), "generic"))
+    return threads
 
 
-def _plain_dates(text: str, start: int, enough: int) -> int:
-    """Distinct absolute dates (anchored on a year) in ``text[start:]``, up to ``enough``."""
-    seen: set[str] = set()
-    for m in _YEAR_ANCHOR.finditer(text, start):
-        window = text[max(0, m.start() - 24): m.end() + 12]
-        d = _ABS_RE.search(window)
+#: Levels between a date's text and the element whose children are the dated records.
+_DATE_REACH = 6
+#: Dates read by the generic detector's region search.
+_DATED_NODES = 2_000
+#: Anchors for the date gates, each a fast scan: a year or a time of day (one character class
+#: first), and relative-date words (literal prefixes; a bare "vor " is too common in German).
+_DIGIT_ANCHOR = re.compile(r"[0-9](?:(?P<year>[0-9][0-9][0-9]\b)|[:h][0-9][0-9])")
+_WORD_ANCHORS = tuple(
+    re.compile(p) for p in (r"ago\b", r"vor (?:\d|ein)", r"il y a \d", r"hace \d")
+)
+
+
+def _date_spans(text: str, start: int) -> list[tuple[int, int]] | None:
+    """Where dates and comment-like timestamps are written in ``text[start:]``, or None when
+    the page shows fewer than two timestamps (a date with a time of day, or a relative date)
+    and fewer than three distinct absolute dates: then it holds no unknown-markup thread.
+
+    Cheap anchors are searched first; the full patterns are tried only in a small window
+    around each anchor."""
+    spans: list[tuple[int, int]] = []
+    plain: set[str] = set()
+    stamps = 0
+    for m in _DIGIT_ANCHOR.finditer(text, start):
+        a = m.start()
+        if m.group("year") is not None:
+            if text[a:a + 2] not in ("19", "20"):
+                continue
+            d = _ABS_RE.search(text, max(0, a - 24), m.end() + 12)
+            if d:
+                plain.add(d.group(0))
+        else:
+            d = _STAMP_GATE.search(text, max(0, a - 32), m.end() + 24)
+            stamps += d is not None
         if d:
-            seen.add(d.group(0))
-            if len(seen) >= enough:
-                break
-    return len(seen)
+            spans.append((d.start(), d.end()))
+    for anchor in _WORD_ANCHORS:
+        for m in anchor.finditer(text, start):
+            d = _STAMP_GATE.search(text, max(0, m.start() - 32), m.end() + 24)
+            if d:
+                stamps += 1
+                spans.append((d.start(), d.end()))
+    if stamps < 2 and len(plain) < 3:
+        return None
+    return spans[:_DATED_NODES]
 
 
-def _stamps(text: str, start: int, enough: int) -> int:
-    """Comment-like timestamps in ``text[start:]``, counting no further than ``enough``.
+def _dated_regions(body: LexborNode, spans: list[tuple[int, int]]) -> list[LexborNode]:
+    """Where sibling records that each show a date can be: the lowest common ancestor of each
+    two consecutive elements showing a date that meet within :data:`_DATE_REACH` levels,
+    outermost first. The elements are found from the dates' offsets in the page text
+    by one pass of lexbor's iterator over the text nodes; only these regions are indexed."""
+    spans = sorted(spans)
+    chains: list[list[LexborNode]] = []
+    pos = 0
+    k = 0
+    last = -1
+    for node in body.traverse(include_text=True):
+        if k >= len(spans):
+            break
+        if node.tag != "-text":
+            continue
+        end = pos + len(node.text_content or "")
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][0] >= pos and node.mem_id != last:
+                last = node.mem_id
+                chains.append(_chain(node.parent, body))
+            k += 1
+        pos = end
+    tops: dict[int, LexborNode] = {}
+    for a, b in pairwise(chains):
+        ids = {n.mem_id for n in a}
+        meet = next((n for n in b if n.mem_id in ids), None)
+        if meet is None:
+            continue
+        tops.setdefault(meet.mem_id, meet)
+    # outermost first: a region inside another one is already indexed with it
+    out: list[LexborNode] = []
+    for top in tops.values():
+        above: set[int] = set()
+        n = top.parent
+        steps = 0
+        while n is not None and steps <= MAX_DEPTH:
+            above.add(n.mem_id)
+            n = n.parent
+            steps += 1
+        if not above & tops.keys():
+            out.append(top)
+    return out
 
-    A cheap anchor (a time of day, or a relative-date word) is searched first; the full pattern
-    is tried only in a small window around each anchor, which keeps this well under a
-    millisecond on ordinary pages."""
-    n = 0
-    for m in _STAMP_ANCHOR.finditer(text, start):
-        window = text[max(0, m.start() - 32): m.end() + 24]
-        if _STAMP_GATE.search(window):
-            n += 1
-            if n >= enough:
-                break
-    return n
+
+def _chain(node: LexborNode | None, body: LexborNode) -> list[LexborNode]:
+    """``node`` and its ancestors, up to :data:`_DATE_REACH` levels or the body."""
+    chain: list[LexborNode] = []
+    while node is not None and len(chain) <= _DATE_REACH:
+        chain.append(node)
+        if node.mem_id == body.mem_id:
+            break
+        node = node.parent
+    return chain
 
 
 def _candidate_region(body: LexborNode) -> LexborNode | None:
