@@ -231,8 +231,17 @@ _STAMP_GATE = re.compile(
 )
 
 
+#: Every date _DATE_RE finds holds one of these (cheap to rule a line out).
+_DATE_HINT = re.compile(
+    r"\d|yesterday|today|gestern|heute|hier|aujourd|ayer|hoy|ago\b|vor\s|il y a|hace\s",
+    re.IGNORECASE,
+)
+
+
 def _dates(text: str) -> Iterator[re.Match[str]]:
     """Date-like strings in ``text``, absolute or relative, in order."""
+    if not _DATE_HINT.search(text):
+        return
     for m in _DATE_RE.finditer(text):
         mon = m.group("mon")
         if mon is None or mon.lower() in _MONTHS:
@@ -244,8 +253,12 @@ def _first_date(text: str) -> re.Match[str] | None:
 
 
 def _is_date(text: str) -> bool:
-    m = _first_date(text)
-    return m is not None and m.start() == 0 and m.end() == len(text)
+    """Whether all of ``text`` is one date (the first date found starts and ends it)."""
+    m = _DATE_RE.match(text)
+    if m is None or m.end() != len(text):
+        return False
+    mon = m.group("mon")
+    return mon is None or mon.lower() in _MONTHS
 
 
 _BUTTON_LINE = re.compile(
@@ -302,7 +315,7 @@ _SUB_TOKEN = re.compile(
 )
 _MARGIN = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+)")
 
-# Candidate records, found in C before any Python walk; _record_kind() decides.
+# Candidate records, found in C before any Python walk; _kind_of() decides.
 _RECORD_SELECTOR = (
     '[class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i], [class*="comtr"],'
     ' [class*="post" i], [class*="answer" i], [class*="question" i], [class*="reply" i],'
@@ -333,6 +346,7 @@ class _Index:
         self.kids: list[list[int | str]] = []  # children: element indexes and text strings
         depth: list[int] = []
         index_of: dict[int, int] = {}  # mem_id -> index
+        memo: _Memo = {}
         pos = 0
         top = root.mem_id
         # lexbor's own pre-order walk (no Python recursion); an element is indexed when its
@@ -380,7 +394,7 @@ class _Index:
             self.tag.append(tag)
             self.parent.append(p)
             self.end.append(i)
-            self.tok.append(_tokens(node))
+            self.tok.append(_tokens(node, memo))
             self.start.append(pos)
             self.textlen.append(0)
             depth.append(d)
@@ -405,10 +419,29 @@ class _Index:
             p = self.parent[p]
 
 
-def _tokens(node: LexborNode) -> frozenset[str]:
+_TOKEN_KEYS = frozenset(
+    {"class", "id", "itemprop", "role", "component", "data-role", "data-type", "itemtype"}
+)
+_NO_TOKENS: frozenset[str] = frozenset()
+_Memo = dict[tuple[tuple[str, str], ...], frozenset[str]]
+
+
+def _tokens(node: LexborNode, memo: _Memo) -> frozenset[str]:
+    """The element's class tokens and ``#id``, ``itemprop:``, ``itemtype:`` ... tokens,
+    lower-cased; ``memo`` (one per page) shares them between elements marked alike."""
     attrs = node.attributes
     if not attrs:
-        return frozenset()
+        return _NO_TOKENS
+    key = tuple([(k, v) for k, v in attrs.items() if v and k in _TOKEN_KEYS])
+    if not key:
+        return _NO_TOKENS
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _make_tokens(dict(key))
+    return got
+
+
+def _make_tokens(attrs: dict[str, str]) -> frozenset[str]:
     out: list[str] = []
     cls = attrs.get("class")
     if cls:
@@ -478,10 +511,6 @@ def _mk(y: int, m: int, d: int) -> _dt.date | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _record_kind(ix: _Index, i: int) -> str | None:
-    return _kind_of(ix.tag[i], ix.tok[i])
-
-
 def _kind_of(tag: str, tok: frozenset[str]) -> str | None:
     """'comment', 'post' or None, from the element's own markup."""
     if tag not in _RECORD_TAGS:
@@ -521,8 +550,12 @@ def _has_record_id(ix: _Index, i: int) -> bool:
 
 def _markup_records(ix: _Index) -> dict[int, str]:
     found: dict[int, str] = {}
+    kinds: dict[tuple[str, frozenset[str]], str | None] = {}
     for i in range(len(ix)):
-        k = _record_kind(ix, i)
+        if not ix.tok[i]:
+            continue
+        key = (ix.tag[i], ix.tok[i])
+        k = kinds[key] if key in kinds else kinds.setdefault(key, _kind_of(*key))
         if k is not None and not any(t.startswith("itemprop:") and t[9:] in _BODY_ITEMPROPS
                                      for t in ix.tok[i]):
             found[i] = k
@@ -888,9 +921,15 @@ _PARITY = frozenset({"odd", "even", "alt", "first", "last", "parent"})
 
 
 def _signature(ix: _Index, i: int) -> tuple[str, frozenset[str]]:
-    cls = frozenset(re.sub(r"\d+", "", t) for t in _classes(ix.tok[i])
+    return _sig_of(ix.tag[i], ix.tok[i])
+
+
+def _sig_of(tag: str, tok: frozenset[str]) -> tuple[str, frozenset[str]]:
+    """Tag and class tokens, without numbers, depth and parity classes: what repeated records
+    of one list share."""
+    cls = frozenset(re.sub(r"\d+", "", t) for t in _classes(tok)
                     if not _DEPTH_TOKEN.search(t) and t not in _PARITY)
-    return ix.tag[i], cls
+    return tag, cls
 
 
 def _generic_records(ix: _Index) -> dict[int, str]:
@@ -1235,9 +1274,10 @@ def _date_spans(text: str, start: int) -> list[tuple[int, int]] | None:
 
 def _dated_regions(body: LexborNode, spans: list[tuple[int, int]]) -> list[LexborNode]:
     """Where sibling records that each show a date can be: the lowest common ancestor of each
-    two consecutive elements showing a date that meet within :data:`_DATE_REACH` levels,
-    outermost first. The elements are found from the dates' offsets in the page text
-    by one pass of lexbor's iterator over the text nodes; only these regions are indexed."""
+    two consecutive elements showing a date that meet within :data:`_DATE_REACH` levels, in
+    two children of the same kind (tag and classes), outermost first. The elements are found
+    from the dates' offsets in the page text by one pass of lexbor's iterator over the text
+    nodes; only these regions are indexed."""
     spans = sorted(spans)
     chains: list[list[LexborNode]] = []
     pos = 0
@@ -1256,12 +1296,21 @@ def _dated_regions(body: LexborNode, spans: list[tuple[int, int]]) -> list[Lexbo
             k += 1
         pos = end
     tops: dict[int, LexborNode] = {}
+    memo: _Memo = {}
     for a, b in pairwise(chains):
-        ids = {n.mem_id for n in a}
-        meet = next((n for n in b if n.mem_id in ids), None)
-        if meet is None:
+        ids = {n.mem_id: k for k, n in enumerate(a)}
+        kb = next((k for k, n in enumerate(b) if n.mem_id in ids), None)
+        if kb is None:
             continue
-        tops.setdefault(meet.mem_id, meet)
+        ka = ids[b[kb].mem_id]
+        if ka == 0 or kb == 0:
+            continue  # one date inside the other's element: not two records
+        # the two records are the meeting element's children on the way to each date
+        ra, rb = a[ka - 1], b[kb - 1]
+        if (ra.tag or "") not in _GENERIC_TAGS or _sig_of(ra.tag or "", _tokens(ra, memo)) \
+                != _sig_of(rb.tag or "", _tokens(rb, memo)):
+            continue
+        tops.setdefault(b[kb].mem_id, b[kb])
     # outermost first: a region inside another one is already indexed with it
     out: list[LexborNode] = []
     for top in tops.values():
@@ -1289,37 +1338,40 @@ def _chain(node: LexborNode | None, body: LexborNode) -> list[LexborNode]:
 
 
 def _candidate_region(body: LexborNode) -> LexborNode | None:
-    """The smallest element holding every markup-named record candidate (C-level search)."""
-    chain: list[LexborNode] | None = None
-    ids: dict[int, int] = {}
-    kinds = {"comment": 0, "post": 0}
+    """The smallest element holding every markup-named record candidate (C-level search),
+    one level up; None when there is no comment candidate and fewer than two post ones."""
+    first: LexborNode | None = None
+    last: LexborNode | None = None
+    counts = {"comment": 0, "post": 0}
+    memo: _Memo = {}
+    kinds: dict[tuple[str, frozenset[str]], str | None] = {}
     for node in body.css(_RECORD_SELECTOR):
-        kind = _kind_of(node.tag or "", _tokens(node))
+        key = (node.tag or "", _tokens(node, memo))
+        kind = kinds[key] if key in kinds else kinds.setdefault(key, _kind_of(*key))
         if kind is None:
             continue
-        kinds[kind] += 1
-        if chain is None:
-            chain = []
-            n: LexborNode | None = node
-            while n is not None and n.mem_id != body.mem_id:
-                chain.append(n)
-                n = n.parent
-            chain.append(body)
-            chain.reverse()  # body first
-            ids = {c.mem_id: k for k, c in enumerate(chain)}
-            continue
-        n = node
-        while n is not None and n.mem_id not in ids:
-            n = n.parent
-        if n is None:
-            return body
-        k = ids[n.mem_id]
-        if k < len(chain) - 1:
-            for c in chain[k + 1:]:
-                del ids[c.mem_id]
-            del chain[k + 1:]
-    if chain is None or (kinds["comment"] == 0 and kinds["post"] < 2):
+        counts[kind] += 1
+        if first is None:
+            first = node
+        last = node
+    if first is None or last is None or (counts["comment"] == 0 and counts["post"] < 2):
         return None
+    # the candidates come in page order: what holds the first and the last holds them all
+    top = _meet(first, last, body)
     # one level up: the record's siblings (and a wrapper of a lone record) are in view
-    top = chain[-1]
     return top.parent if top.parent is not None and top.mem_id != body.mem_id else top
+
+
+def _meet(a: LexborNode, b: LexborNode, body: LexborNode) -> LexborNode:
+    """The lowest element holding both ``a`` and ``b`` (``body`` at the highest)."""
+    above: set[int] = set()
+    n: LexborNode | None = a
+    while n is not None:
+        above.add(n.mem_id)
+        if n.mem_id == body.mem_id:
+            break
+        n = n.parent
+    n = b
+    while n is not None and n.mem_id not in above:
+        n = n.parent
+    return n if n is not None else body
