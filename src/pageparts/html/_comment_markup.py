@@ -67,7 +67,11 @@ def _candidate_region(body: LexborNode) -> LexborNode | None:
     counts = {"comment": 0, "post": 0}
     memo: _Memo = {}
     kinds: dict[tuple[str, frozenset[str]], str | None] = {}
+    seen: set[int] = set()
     for node in body.css(_RECORD_SELECTOR):
+        if node.mem_id in seen:  # an element matching two selectors can come twice
+            continue
+        seen.add(node.mem_id)
         key = (node.tag or "", _tokens(node, memo))
         kind = kinds[key] if key in kinds else kinds.setdefault(key, _kind_of(*key))
         if kind is None:

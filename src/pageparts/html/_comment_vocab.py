@@ -58,11 +58,13 @@ _ITEMPROP_RECORD = frozenset({"comment", "suggestedanswer", "acceptedanswer", "h
 
 # Candidate records, found in C before any Python walk; _kind_of() decides.
 _RECORD_SELECTOR = (
-    '[class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i], [class*="comtr"],'
-    ' [class*="post" i], [class*="answer" i], [class*="question" i], [class*="reply" i],'
-    ' [class*="msg" i], [class*="athing"], [class*="topic" i], [class*="discussion" i],'
-    ' [itemtype], [itemprop], [component="post"], shreddit-comment,'
-    ' [id*="comment" i], [id*="kommentar" i], [id*="message" i], [id^="post" i]'
+    # an attribute test first: lexbor then skips the substring tests on most elements
+    '[class]:is([class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i],'
+    ' [class*="comtr"], [class*="post" i], [class*="answer" i], [class*="question" i],'
+    ' [class*="reply" i], [class*="msg" i], [class*="athing"], [class*="topic" i],'
+    ' [class*="discussion" i]),'
+    ' [id]:is([id*="comment" i], [id*="kommentar" i], [id*="message" i], [id^="post" i]),'
+    ' [itemtype], [itemprop], [component="post"], shreddit-comment'
 )
 _AUTHOR_EXACT = frozenset(
     {"fn", "author", "username", "user-name", "user_name", "nickname", "nick", "commenter",
