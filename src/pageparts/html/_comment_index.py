@@ -20,7 +20,7 @@ MAX_DEPTH = 400
 class _Index:
     """Pre-order arrays over the elements of one region of the tree (no recursion)."""
 
-    __slots__ = ("end", "kids", "nodes", "parent", "start", "tag", "textlen", "tok")
+    __slots__ = ("end", "kids", "marks", "nodes", "parent", "start", "tag", "textlen", "tok")
 
     def __init__(self, root: LexborNode) -> None:
         self.nodes: list[LexborNode] = []
@@ -31,6 +31,8 @@ class _Index:
         self.start: list[int] = []  # non-space characters of text before the element
         self.textlen: list[int] = []  # non-space characters of text inside the element
         self.kids: list[list[int | str]] = []  # children: element indexes and text strings
+        # what _comment_parts found an element marked as, per (question, tag, tokens)
+        self.marks: dict[tuple[str, str, frozenset[str]], bool] = {}
         depth: list[int] = []
         index_of: dict[int, int] = {}  # mem_id -> index
         memo: _Memo = {}

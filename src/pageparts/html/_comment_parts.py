@@ -34,9 +34,21 @@ def _owned(ix: _Index, rec: int, records: set[int]) -> Iterable[int]:
 
 
 def _is_author_el(ix: _Index, j: int) -> bool:
-    if ix.tag[j] in ("img", "time"):
+    """Whether the element is marked as an author (name, user, ``itemprop=author`` ...)."""
+    tok = ix.tok[j]
+    if not tok:
         return False
-    for t in ix.tok[j]:
+    key = ("author", ix.tag[j], tok)
+    got = ix.marks.get(key)
+    if got is None:
+        got = ix.marks[key] = _author_marked(ix.tag[j], tok)
+    return got
+
+
+def _author_marked(tag: str, tok: frozenset[str]) -> bool:
+    if tag in ("img", "time"):
+        return False
+    for t in tok:
         if t.startswith("itemprop:") and t[9:] in ("author", "creator"):
             return True
         if ":" in t or t.startswith("#"):
@@ -47,13 +59,33 @@ def _is_author_el(ix: _Index, j: int) -> bool:
 
 
 def _is_date_el(ix: _Index, j: int) -> bool:
+    """Whether the element is a ``time`` or marked as a date."""
+    tok = ix.tok[j]
     if ix.tag[j] == "time":
         return True
-    return any(_DATE_PART.search(t) for t in _classes(ix.tok[j]))
+    if not tok:
+        return False
+    key = ("date", "", tok)
+    got = ix.marks.get(key)
+    if got is None:
+        got = ix.marks[key] = any(_DATE_PART.search(t) for t in _classes(tok))
+    return got
 
 
 def _is_body_el(ix: _Index, j: int) -> bool:
-    for t in ix.tok[j]:
+    """Whether the element is marked as a comment's text."""
+    tok = ix.tok[j]
+    if not tok:
+        return False
+    key = ("body", "", tok)
+    got = ix.marks.get(key)
+    if got is None:
+        got = ix.marks[key] = _body_marked(tok)
+    return got
+
+
+def _body_marked(tok: frozenset[str]) -> bool:
+    for t in tok:
         if t.startswith("itemprop:") and t[9:] in _BODY_ITEMPROPS:
             return True
         if ":" in t or t.startswith("#"):
@@ -66,7 +98,15 @@ def _is_body_el(ix: _Index, j: int) -> bool:
 
 
 def _is_skip_el(ix: _Index, j: int) -> bool:
-    return any(_SKIP_PART.fullmatch(t) for t in _classes(ix.tok[j]))
+    """Whether the element is a button bar, avatar, meta line ... (not the comment's text)."""
+    tok = ix.tok[j]
+    if not tok:
+        return False
+    key = ("skip", "", tok)
+    got = ix.marks.get(key)
+    if got is None:
+        got = ix.marks[key] = any(_SKIP_PART.fullmatch(t) for t in _classes(tok))
+    return got
 
 
 def _text_lines(ix: _Index, top: int, records: set[int], skip: set[int]) -> list[str]:
