@@ -35,7 +35,6 @@ class RawBlock:
     tag: str = "p"  # structural role: p, h1..h6, li, tr, blockquote, pre, figcaption, dt, dd, line
     depth: int = 0  # list nesting (HTML) or indent level (text)
     # --- HTML context -----------------------------------------------------------------------
-    path: tuple[str, ...] = ()  # ancestor tag names, outermost first (without html/body)
     tokens: frozenset[str] = frozenset()  # lower-cased class/id/role/itemprop tokens of ancestors
     own_tokens: frozenset[str] = frozenset()  # tokens of the block's own element and its parent
     ancestors: tuple[int, ...] = ()  # ids of ancestor elements, outermost first

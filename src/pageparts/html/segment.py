@@ -135,7 +135,7 @@ _CELLS = frozenset(("td", "th"))
 _WS = re.compile(r"\s+")
 _BR_RUN = re.compile(r"[ \t]*\n[ \t]*")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
-_MAX_ANCESTORS = 48
+_MAX_ANCESTORS = 8  # features use the innermost three; threads map blocks by element spans
 _EMPTY: frozenset[str] = frozenset()
 _HIDDEN = frozenset(("hidden",))
 
@@ -146,8 +146,11 @@ class _Frame:
     mem_id: int
     hits: frozenset[str]  # vocabulary hits of this element and everything above
     own: frozenset[str]  # vocabulary hits of this element alone
+    near: frozenset[str]  # vocabulary hits of this element, its parent and grandparent
     is_block: bool
-    start_block: int = 0  # for tr: index of the first block made inside it
+    start_block: int = 0  # index of the first block made inside it
+    tokens: frozenset[str] | None = None  # hits plus landmarks, cached per landmark state
+    tokens_version: int = -1
 
 
 @dataclass(slots=True)
@@ -155,8 +158,9 @@ class _State:
     options: Options
     blocks: list[RawBlock] = field(default_factory=list)
     frames: list[_Frame] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
     landmarks: dict[str, int] = field(default_factory=dict)
+    landmark_version: int = 0  # bumped whenever the set of open landmarks changes
+    landmark_set: frozenset[str] = frozenset()
     buf: list[str] = field(default_factory=list)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     merged: bool = False
@@ -235,15 +239,16 @@ def _flush(st: _State) -> None:
         return
     tag, cell = _role(st)
     frames = st.frames
-    top = frames[-1] if frames else None
-    near: frozenset[str] = frozenset()
-    for fr in frames[-3:]:
-        if fr.own:
-            near = near | fr.own
-    path = tuple(st.tags[-10:])
     ancestors = tuple(fr.mem_id for fr in frames[-_MAX_ANCESTORS:])
-    lm = frozenset("@" + k for k, v in st.landmarks.items() if v)
-    tokens = (top.hits | lm) if top else lm
+    if frames:
+        top = frames[-1]
+        near = top.near
+        if top.tokens_version != st.landmark_version or top.tokens is None:
+            top.tokens = top.hits | st.landmark_set
+            top.tokens_version = st.landmark_version
+        tokens = top.tokens
+    else:
+        near, tokens = _EMPTY, st.landmark_set
     total = sum(len(t) for t in texts)
     for text in texts:
         share = len(text) / total
@@ -251,7 +256,6 @@ def _flush(st: _State) -> None:
             text=text,
             tag=tag,
             depth=max(st.list_depth - 1, 0),
-            path=path,
             tokens=tokens,
             own_tokens=near,
             ancestors=ancestors,
@@ -302,14 +306,20 @@ def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> None:
     is_block = tag in BLOCK_TAGS
     if is_block:
         _flush(st)
-    parent_hits = st.frames[-1].hits if st.frames else frozenset()
-    fr = _Frame(
-        tag, node.mem_id, parent_hits | own if own else parent_hits, own, is_block, len(st.blocks)
-    )
-    st.frames.append(fr)
-    st.tags.append(tag)
+    frames = st.frames
+    if frames:
+        parent = frames[-1]
+        hits_ = parent.hits | own if own else parent.hits
+        grand = frames[-2].own if len(frames) > 1 else _EMPTY
+        near = own | parent.own | grand if (own or parent.own or grand) else _EMPTY
+    else:
+        hits_, near = own, own
+    frames.append(_Frame(tag, node.mem_id, hits_, own, near, is_block, len(st.blocks)))
     if tag in LANDMARKS:
-        st.landmarks[tag] = st.landmarks.get(tag, 0) + 1
+        count = st.landmarks.get(tag, 0)
+        st.landmarks[tag] = count + 1
+        if not count:
+            _landmarks_changed(st)
     if tag == "a":
         st.link_depth += 1
         st.n_links += 1
@@ -319,14 +329,20 @@ def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> None:
         st.pre_depth += 1
 
 
+def _landmarks_changed(st: _State) -> None:
+    st.landmark_version += 1
+    st.landmark_set = frozenset("@" + k for k, v in st.landmarks.items() if v)
+
+
 def _exit(st: _State, tag: str) -> None:
     fr = st.frames[-1]
     if fr.is_block:
         _flush(st)
     st.frames.pop()
-    st.tags.pop()
     if tag in LANDMARKS:
         st.landmarks[tag] -= 1
+        if not st.landmarks[tag]:
+            _landmarks_changed(st)
     if tag == "a":
         st.link_depth -= 1
     elif tag in _LISTS:
@@ -394,13 +410,10 @@ def segment(
         if frame:
             _enter(st, node, tag, own)
         stack.append((node, frame))
-        children = []
-        child = node.child
+        child = node.last_child  # pushed last to first: popped in document order
         while child is not None:
-            children.append(child)
-            child = child.next
-        for c in reversed(children):
-            stack.append((c, None))
+            stack.append((child, None))
+            child = child.prev
     _flush(st)
     if st.merged:
         _compact(st)
