@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from pageparts._document import Comment
 from pageparts._options import Options
 from pageparts.decode import decode
+from pageparts.html._comment_generic import _gate_text, _page_offsets
 from pageparts.html.comments import MAX_DEPTH, Thread, find_threads, parse_date
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -170,6 +171,26 @@ def test_unknown_class_names_thread_found_by_repetition() -> None:
     assert got[1][1].date_text == "vor 2 Tagen" and got[1][1].date is None
     assert got[0][1].date == dt.date(2021, 3, 12)
     assert got[2][1].text == "Gibt es dazu eine Quelle?"
+
+
+def test_unknown_class_thread_found_after_a_long_script() -> None:
+    # the date gate reads the text without scripts: offsets must still lead to the records
+    script = "<script>var s = {" + ", ".join(f'"k{i}": {i}' for i in range(40)) + "};</script>"
+    html = GENERIC.replace('<div class="zx-feedback">', script + '<div class="zx-feedback">')
+    got = flat(threads(html))
+    assert [c.author for _, c in got] == ["Maria K.", "Tom", "Jens"]
+
+
+def test_date_gate_text_leaves_scripts_out_and_maps_back() -> None:
+    stamps = ", ".join(f'"t{i}": "2021-03-1{i} 14:0{i}"' for i in range(6))
+    body = LexborHTMLParser(page(f"<p>Posted 3 May 2020</p><script>var a = {{{stamps}}};</script>"
+                                 "<p>Edited 4 May 2020</p>")).body
+    assert body is not None
+    gate, starts = _gate_text(body)
+    assert "14:0" not in gate and "3 May 2020" in gate and "4 May 2020" in gate
+    full = body.text(deep=True)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\d May 2020", gate)]
+    assert [full[a:b] for a, b in _page_offsets(spans, starts)] == ["3 May 2020", "4 May 2020"]
 
 
 PRODUCTS = page("""

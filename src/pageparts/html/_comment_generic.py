@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
@@ -23,6 +24,45 @@ from ._comment_vocab import _GENERIC_TAGS, _NOT_COMMENT, _URLISH
 
 #: Levels between a date's text and the element whose children are the dated records.
 _DATE_REACH = 6
+#: Scripts and styles shorter than this stay in the gate text (too short to find reliably).
+_CUT_MIN = 40
+
+
+def _gate_text(body: LexborNode) -> tuple[str, list[tuple[int, int]]]:
+    """The body's text without the longer scripts and styles (JSON app state is full of dates
+    and digits), and where each kept piece starts: (offset in the kept text, offset in
+    ``body.text()``), for :func:`_page_offsets`."""
+    text = body.text(deep=True)
+    pieces: list[str] = []
+    starts: list[tuple[int, int]] = []
+    pos = kept = 0
+    for node in body.css("script, style"):
+        code = node.text(deep=True)
+        if len(code) < _CUT_MIN:
+            continue
+        at = text.find(code, pos)
+        if at < 0:
+            continue
+        starts.append((kept, pos))
+        pieces.append(text[pos:at])
+        kept += at - pos
+        pos = at + len(code)
+    if not pieces:
+        return text, [(0, 0)]
+    starts.append((kept, pos))
+    pieces.append(text[pos:])
+    return "".join(pieces), starts
+
+
+def _page_offsets(spans: list[tuple[int, int]],
+                  starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in the gate text moved to offsets in ``body.text()``."""
+    keys = [k for k, _ in starts]
+    out = []
+    for a, b in spans:
+        kept, page = starts[bisect_right(keys, a) - 1]
+        out.append((a - kept + page, b - kept + page))
+    return out
 
 
 def _dated_regions(body: LexborNode, spans: list[tuple[int, int]]) -> list[LexborNode]:

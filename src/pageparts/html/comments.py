@@ -33,7 +33,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from ._comment_dates import _DATE_SCAN, _date_spans, parse_date
-from ._comment_generic import _dated_regions, _generic_records
+from ._comment_generic import _dated_regions, _gate_text, _generic_records, _page_offsets
 from ._comment_index import MAX_DEPTH, MAX_ELEMENTS, _Index
 from ._comment_markup import _candidate_region, _markup_records
 from ._comment_threads import Member, Thread, _build
@@ -54,12 +54,12 @@ def find_threads(tree: LexborHTMLParser) -> list[Thread]:
         if threads:
             return threads
     # unknown markup: only pages that show comment-like timestamps can hold a thread
-    text = body.text(deep=True)
+    text, starts = _gate_text(body)
     spans = _date_spans(text, max(0, len(text) - _DATE_SCAN))
     if spans is None:
         return []
     threads = []
-    for top in _dated_regions(body, spans):
+    for top in _dated_regions(body, _page_offsets(spans, starts)):
         ix = _Index(top)
         threads.extend(_build(ix, _generic_records(ix), "generic"))
     return threads
