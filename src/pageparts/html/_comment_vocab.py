@@ -56,15 +56,16 @@ _ITEMTYPE_RECORD = frozenset(
 _ITEMPROP_RECORD = frozenset({"comment", "suggestedanswer", "acceptedanswer", "hasreply"})
 
 
-# Candidate records, found in C before any Python walk; _kind_of() decides.
+# Candidate records, found in C before any Python walk; _kind_of() decides. Tag first, then
+# attribute presence: lexbor then skips the substring tests on most elements.
 _RECORD_SELECTOR = (
-    # an attribute test first: lexbor then skips the substring tests on most elements
+    f":is({', '.join(sorted(_RECORD_TAGS - {'shreddit-comment'}))}):is("
     '[class]:is([class*="comment" i], [class*="kommentar" i], [class*="leserbrief" i],'
     ' [class*="comtr"], [class*="post" i], [class*="answer" i], [class*="question" i],'
     ' [class*="reply" i], [class*="msg" i], [class*="athing"], [class*="topic" i],'
     ' [class*="discussion" i]),'
     ' [id]:is([id*="comment" i], [id*="kommentar" i], [id*="message" i], [id^="post" i]),'
-    ' [itemtype], [itemprop], [component="post"], shreddit-comment'
+    ' [itemtype], [itemprop], [component="post"]), shreddit-comment'
 )
 _AUTHOR_EXACT = frozenset(
     {"fn", "author", "username", "user-name", "user_name", "nickname", "nick", "commenter",
