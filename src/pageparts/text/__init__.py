@@ -25,9 +25,9 @@ def read_text(page: Page, options: Options) -> ParsedPage:
     """Segment a plain-text page: blocks with layout, comment threads, a headline guess."""
     blocks = segment(split_lines(page.content), options)
     comments = find_comments(blocks)
-    assign_zones(blocks)
+    spans = assign_zones(blocks)
     f = facts(blocks)
     title_i = mark_roles(blocks, f)
     hint_kinds(blocks, f, title_i if title_i is not None else body_start(f))
     meta = Metadata(title=blocks[title_i].text if title_i is not None else None, url=page.url)
-    return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments))
+    return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments), spans=spans)

@@ -1,12 +1,13 @@
 """Text zones: the containers plain text has instead of elements.
 
 A page dump alternates between runs of short lines (menus, link lists, share bars, footers) and
-runs of running text. A **zone** is either a run of three or more short lines, or a stretch of
-running text together with the short lines (at most two in a row) that interrupt it: headings,
-captions, "Advertisement". Comment threads found earlier are a zone of their own. Each block's
-``ancestors`` becomes ``(page, zone)``, so the shared features see a text page the way they see
-HTML: the zone's size and block count (``c1_*``), and whether the block sits in the zone that holds
-most of the page's long text (``in_main_container``).
+runs of running text. A **zone** is either a run of short lines, or a stretch of running text
+together with the short lines (at most two in a row, with running text on both sides) that
+interrupt it: headings, captions, "Advertisement". Comment threads found earlier are a zone of
+their own. Each block's ``ancestors`` becomes ``(page, zone)`` and the zones' block ranges become
+``ParsedPage.spans``, so the shared features see a text page the way they see HTML: the zone's
+size and block count (``c1_*``), and whether the block sits in the zone that holds most of the
+page's long text (``in_main_container``).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ def _long(b: RawBlock) -> bool:
     return len(b.text) >= _LONG_CHARS and b.bullet is None
 
 
-def assign_zones(blocks: list[RawBlock]) -> None:
-    """Set ``ancestors`` and ``dom_depth`` of every block (in place)."""
+def assign_zones(blocks: list[RawBlock]) -> dict[int, tuple[int, int]]:
+    """Set ``ancestors`` and ``dom_depth`` of every block (in place); return the zones' block
+    ranges, keyed like ``ParsedPage.spans`` (the page is id 0)."""
+    spans: dict[int, tuple[int, int]] = {_PAGE_ID: (0, len(blocks))} if blocks else {}
     # runs of blocks of one class: long text, short lines, or one comment thread
     runs: list[tuple[str, int, int]] = []  # (class, start, end)
     for i, b in enumerate(blocks):
@@ -36,11 +39,16 @@ def assign_zones(blocks: list[RawBlock]) -> None:
             runs.append((cls, i, i + 1))
     zone = 0
     prev_mixed = False
-    for cls, start, end in runs:
-        mixed = cls == "long" or (cls == "short" and end - start <= _MAX_INTERRUPTION)
+    for k, (cls, start, end) in enumerate(runs):
+        # a few short lines join the running text only between two stretches of it
+        between = k + 1 < len(runs) and runs[k + 1][0] == "long"
+        mixed = cls == "long" or (cls == "short" and end - start <= _MAX_INTERRUPTION and between)
         if not (mixed and prev_mixed):
             zone += 1
         prev_mixed = mixed
+        first = spans.get(zone, (start, end))[0]
+        spans[zone] = (first, end)
         for b in blocks[start:end]:
             b.ancestors = (_PAGE_ID, zone)
             b.dom_depth = 2
+    return spans
