@@ -20,6 +20,8 @@ from ._comment_vocab import (
     _WEEKDAY_TAIL,
 )
 
+_INITIAL_END = re.compile(r"(?:^|\s)\w\.$")  # "John D." keeps its full stop
+_ACCOUNT = re.compile(r"\(.{1,40}\)")
 
 def _clean_author(text: str) -> str | None:
     s = " ".join(text.split())
@@ -35,7 +37,7 @@ def _clean_author(text: str) -> str | None:
         s = _AUTHOR_PREFIX.sub("", s).strip()
         s = _AUTHOR_SUFFIX.sub("", s).strip()
     s = s.strip(" :,-\u2013\u2014|»·•\"'")
-    if s.endswith(".") and not re.search(r"(?:^|\s)\w\.$", s):
+    if s.endswith(".") and not _INITIAL_END.search(s):
         s = s.rstrip(".")
     if not s or len(s) > 80 or len(s.split()) > 8 or _BUTTON_LINE.fullmatch(s):
         return None
@@ -76,7 +78,7 @@ def _narrower(ix: _Index, j: int) -> list[int]:
         whole = " ".join(ix.nodes[j].text(deep=True).split())
         link = " ".join(ix.nodes[links[0]].text(deep=True).split())
         rest = whole.replace(link, "", 1).strip()
-        if not re.fullmatch(r"\(.{1,40}\)", rest):
+        if not _ACCOUNT.fullmatch(rest):
             out.append(links[0])
     out.append(j)
     return out

@@ -86,26 +86,32 @@ def _is_date(text: str) -> bool:
     return mon is None or mon.lower() in _MONTHS
 
 
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DOTTED = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b")
+_SLASHED = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b")
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}})"
+)
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})")
+
+
 def parse_date(text: str) -> _dt.date | None:
     """Resolve an absolute date as shown on a page ("3. März 2019", "March 3, 2019", ISO)."""
     s = text.strip().lower()
-    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    m = _ISO.match(s)
     if m:
         return _mk(int(m[1]), int(m[2]), int(m[3]))
-    m = re.search(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b", s)
+    m = _DOTTED.search(s)
     if m:
         return _mk(_year(m[3]), int(m[2]), int(m[1]))
-    m = re.search(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b", s)
+    m = _SLASHED.search(s)
     if m:
         a, b = int(m[1]), int(m[2])
         return _mk(_year(m[3]), b, a) if a > 12 else _mk(_year(m[3]), a, b)
-    m = re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+(?:de\s+)?(\d{{4}})",
-        s,
-    )
+    m = _DAY_MONTH.search(s)
     if m:
         return _mk(int(m[3]), _MONTHS[m[2]], int(m[1]))
-    m = re.search(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", s)
+    m = _MONTH_DAY.search(s)
     if m:
         return _mk(int(m[3]), _MONTHS[m[1]], int(m[2]))
     return None

@@ -153,10 +153,12 @@ def _signature(ix: _Index, i: int) -> tuple[str, frozenset[str]]:
     return _sig_of(ix.tag[i], ix.tok[i])
 
 
+_DIGITS = re.compile(r"\d+")
+
 def _sig_of(tag: str, tok: frozenset[str]) -> tuple[str, frozenset[str]]:
     """Tag and class tokens, without numbers, depth and parity classes: what repeated records
     of one list share."""
-    cls = frozenset(re.sub(r"\d+", "", t) for t in _classes(tok)
+    cls = frozenset(_DIGITS.sub("", t) for t in _classes(tok)
                     if not _DEPTH_TOKEN.search(t) and t not in _PARITY)
     return tag, cls
 

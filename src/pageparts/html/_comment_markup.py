@@ -121,8 +121,9 @@ def _markup_records(ix: _Index) -> dict[int, str]:
         owner = next((a for a in ix.ancestors(h) if a in found), None)
         if owner is not None:
             del found[owner]
-    named = [i for i in found if not _schema_only(ix, i)]
-    for i in [i for i in found if _schema_only(ix, i)]:
+    schema = {i for i in found if _schema_only(ix, i)}
+    named = [i for i in found if i not in schema]
+    for i in schema:
         if any(ix.contains(i, j) or ix.contains(j, i) for j in named):
             del found[i]
     # a comment's text box that is also named like a record ("comment-content comment")
