@@ -179,21 +179,23 @@ def run_peer(name: str, warc: Path, workers: int) -> dict[str, Any]:
 # -- report --------------------------------------------------------------------------------------
 
 def _memory_table(samples: list[tuple[float, int, dict[int, int]]]) -> list[str]:
+    """RSS of each worker at every tenth of the run, and its peak: a leak shows as steady growth
+    after the first pass over the distinct pages has set the high-water mark."""
     per_worker: dict[int, list[int]] = {}
     for _, _, rss in samples:
         for pid, value in rss.items():
             if value:
                 per_worker.setdefault(pid, []).append(value)
-    lines = ["| worker | samples | RSS first 10% (MB) | RSS last 10% (MB) | peak (MB) |",
-             "|---|---|---|---|---|"]
+    tenths = [f"{q * 10}%" for q in range(1, 11)]
+    lines = ["| worker | " + " | ".join(tenths) + " | peak |",
+             "|---|" + "---|" * (len(tenths) + 1)]
     for pid, values in sorted(per_worker.items(), key=lambda kv: -len(kv[1])):
-        if len(values) < 10:
+        if len(values) < 20:
             continue
-        k = max(1, len(values) // 10)
-        first, last = max(values[:k]), max(values[-k:])
-        lines.append(f"| {pid} | {len(values)} | {first / 2**20:.0f} | {last / 2**20:.0f} | "
-                     f"{max(values) / 2**20:.0f} |")
-    return lines
+        n = len(values)
+        cells = [f"{values[max(0, n * q // 10 - 1)] / 2**20:.0f}" for q in range(1, 11)]
+        lines.append(f"| {pid} | " + " | ".join(cells) + f" | {max(values) / 2**20:.0f} |")
+    return [*lines, "", "(RSS in MB, sampled every 0.5 s)"]
 
 
 def main() -> None:
