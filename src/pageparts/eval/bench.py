@@ -2,16 +2,20 @@
 
 Speed is measured in this process, systems interleaved page by page over the same decoded pages,
 best of ``repeat`` passes per system. Peak memory and the large page run in a fresh child process
-per system, so one system's allocations do not count against another.
+per system that streams the pages from a temporary file one at a time, so the peak is the
+system's own (plus one page), and one system's allocations do not count against another.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import resource
+import struct
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,25 +91,59 @@ def _speed(systems: list[System], pages: Pages, repeat: int, log: Log) -> dict[s
     return best
 
 
-def _child(name: str, pages: Pages, out: Any) -> None:
-    """In a fresh process: run one system (or none) over ``pages``; send seconds and peak RSS."""
+def _write_pages(pages: Pages) -> str:
+    """Pages to a temporary file of length-prefixed records, so a child can stream them."""
+    with tempfile.NamedTemporaryFile("wb", prefix="pageparts-bench-", delete=False) as f:
+        for page, url in pages:
+            for part in (page.encode("utf-8"), (url or "").encode("utf-8")):
+                f.write(struct.pack("<Q", len(part)))
+                f.write(part)
+        return f.name
+
+
+def _read_pages(path: str) -> Iterator[tuple[str, str | None]]:
+    with open(path, "rb") as f:
+        while head := f.read(8):
+            page = f.read(struct.unpack("<Q", head)[0]).decode("utf-8")
+            url = f.read(struct.unpack("<Q", f.read(8))[0]).decode("utf-8")
+            yield page, url or None
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux keeps ``ru_maxrss`` across exec (so a spawned
+    child would report its parent's peak); the memory map's own high-water mark does not."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(name: str, path: str, out: Any) -> None:
+    """In a fresh process: stream the pages in ``path`` through one system (or none), one page
+    in memory at a time; send the seconds spent and the process's peak RSS."""
     try:
         system = None if name == "none" else _make(name)
-        t0 = time.perf_counter()
-        if system is not None:
-            for page, url in pages:
+        if system is not None:  # untimed: lazy imports and model loading
+            system.run("<html><body><p>A short page to warm up.</p></body></html>", None)
+        seconds = 0.0
+        for page, url in _read_pages(path):
+            if system is not None:
+                t0 = time.perf_counter()
                 system.run(page, url)
-        seconds = time.perf_counter() - t0
-        out.send({"seconds": seconds,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+                seconds += time.perf_counter() - t0
+        out.send({"seconds": seconds, "peak_rss_mb": _peak_rss_mb()})
     except BaseException as exc:  # report any failure to the parent instead of dying silently
         out.send({"error": f"{type(exc).__name__}: {exc}"})
 
 
-def _in_child(name: str, pages: Pages, timeout: float) -> dict[str, Any]:
+def _in_child(name: str, path: str, timeout: float) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(name, pages, send), daemon=True)
+    proc = ctx.Process(target=_child, args=(name, path, send), daemon=True)
     proc.start()
     result: dict[str, Any] = (recv.recv() if recv.poll(timeout)
                               else {"error": f"no result within {timeout:.0f}s"})
@@ -113,6 +151,14 @@ def _in_child(name: str, pages: Pages, timeout: float) -> dict[str, Any]:
         proc.kill()
     proc.join()
     return result
+
+
+def _in_children(names: list[str], pages: Pages, timeout: float) -> dict[str, Any]:
+    path = _write_pages(pages)
+    try:
+        return {n: _in_child(n, path, timeout) for n in names}
+    finally:
+        os.unlink(path)
 
 
 def synthetic_page(megabytes: float) -> str:
@@ -163,16 +209,14 @@ def bench(config: BenchConfig, *, log: Log = _stderr) -> dict[str, Any]:
     }
     if config.memory:
         log("peak memory: one fresh process per system")
-        report["memory"] = {n: _in_child(n, pages, config.child_timeout)
-                            for n in ["none", *names]}
+        report["memory"] = _in_children(["none", *names], pages, config.child_timeout)
     if config.big_mb > 0:
         big: Pages = [(synthetic_page(config.big_mb), None)]
         log(f"synthetic page of {len(big[0][0]) / 1e6:.1f} M characters")
         big_names = ["none", *(names if config.big_peers else [
             n for n in names if n in ("pageparts", "resiliparse")])]
         report["big_page"] = {"megabytes": config.big_mb,
-                              "runs": {n: _in_child(n, big, config.child_timeout)
-                                       for n in big_names}}
+                              "runs": _in_children(big_names, big, config.child_timeout)}
     return report
 
 
@@ -187,8 +231,8 @@ def format_bench(report: dict[str, Any]) -> str:
         lines.append(f"| {n} | {s['seconds']:.2f} | {s['pages_per_second']:.1f} | "
                      f"{s['x_pageparts']:.2f} |")
     if "memory" in report:
-        lines += ["", "Peak RSS of a fresh process running the same pages ('none': the process "
-                  "with the pages loaded and nothing run):", "",
+        lines += ["", "Peak RSS of a fresh process streaming the same pages one at a time ('none': "
+                  "the same process reading the pages and running nothing):", "",
                   "| system | peak RSS (MB) |", "|---|---|"]
         for n, m in report["memory"].items():
             value = f"{m['peak_rss_mb']:.0f}" if "peak_rss_mb" in m else m.get("error", "?")
@@ -196,7 +240,7 @@ def format_bench(report: dict[str, Any]) -> str:
     if "big_page" in report:
         big = report["big_page"]
         lines += ["", f"One synthetic page of {big['megabytes']:g} MB, each system in a fresh "
-                  "process ('none': the process with the page loaded and nothing run):", "",
+                  "process ('none': the same process reading the page and running nothing):", "",
                   "| system | seconds | peak RSS (MB) |", "|---|---|---|"]
         for n, m in big["runs"].items():
             if "error" in m:
