@@ -23,7 +23,7 @@ from ._comment_markup import _merge_wrappers
 from ._comment_vocab import _GENERIC_TAGS, _NOT_COMMENT, _URLISH
 
 #: Levels between a date's text and the element whose children are the dated records.
-_DATE_REACH = 6
+_DATE_REACH = 12
 #: Scripts and styles shorter than this stay in the gate text (too short to find reliably).
 _CUT_MIN = 40
 
