@@ -82,7 +82,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"packs: {', '.join(cfg['packs'])}; pages: {report['pages']}"
         + (f"; sample {cfg['sample']} (seed {cfg['seed']})" if cfg.get("sample") else "")
         + (f"; first {cfg['limit']}" if cfg.get("limit") else "")
-        + (f"; text mode ({cfg.get('render') or 'bullets'} rendering)"
+        + (f"; text mode: pageparts reads a {cfg.get('render') or 'bullets'} rendering, "
+           "peers read the HTML"
            if cfg.get("kind") == "text" else ""),
         "",
     ]
