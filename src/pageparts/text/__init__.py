@@ -12,7 +12,7 @@ from __future__ import annotations
 from .._options import Options
 from ..blocks import Metadata, Page, ParsedPage
 from .comments import find_comments
-from .kinds import hint_kinds
+from .kinds import hint_kinds, kind_tokens
 from .lines import split_lines
 from .roles import body_start, facts, mark_roles
 from .segment import segment
@@ -29,5 +29,6 @@ def read_text(page: Page, options: Options) -> ParsedPage:
     f = facts(blocks)
     title_i = mark_roles(blocks, f)
     hint_kinds(blocks, f, title_i if title_i is not None else body_start(f))
+    kind_tokens(blocks)
     meta = Metadata(title=blocks[title_i].text if title_i is not None else None, url=page.url)
     return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments), spans=spans)

@@ -16,7 +16,7 @@ from ..blocks import RawBlock
 from ..furniture import text_kind
 from .roles import Facts
 
-__all__ = ["hint_kinds"]
+__all__ = ["hint_kinds", "kind_tokens"]
 
 _SHORT = 80
 _MAX_RUN = 15
@@ -55,3 +55,25 @@ def hint_kinds(blocks: list[RawBlock], f: Facts, start: int | None) -> None:
             blocks[j].extra["kind_hint"] = kind
             j += 1
         i = j
+
+
+#: Furniture kind → the class/id vocabulary stem that names it in HTML (pageparts.html.vocab).
+_KIND_TOKEN = {
+    "share": "share", "subscribe": "subscribe", "call-to-action": "donat", "funding": "fund",
+    "funding-progress": "fund", "cookie": "cookie", "legal": "legal", "advertising": "advert",
+    "login": "login", "related": "related", "search": "search", "navigation": "nav",
+    "footer": "footer", "metadata": "meta", "breadcrumb": "breadcrumb",
+}
+
+
+def kind_tokens(blocks: list[RawBlock]) -> None:
+    """Give text blocks the vocabulary tokens their words or position imply, as HTML blocks get
+    them from class names: a line saying "Share on Facebook" reads like one inside ``.share``.
+    The block model then weighs these hints like any other feature."""
+    for b in blocks:
+        kind = text_kind(b.text) if len(b.text) <= 200 else None
+        hint = b.extra.get("kind_hint")
+        toks = {_KIND_TOKEN[k] for k in (kind, hint) if isinstance(k, str) and k in _KIND_TOKEN}
+        if toks:
+            b.own_tokens = b.own_tokens | toks
+            b.tokens = b.tokens | toks
