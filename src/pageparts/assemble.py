@@ -71,26 +71,10 @@ def _credit(text: str) -> str | None:
     return None
 
 
-#: When no block reaches the threshold, the blocks within this share of the best score are kept.
-_RELATIVE_FLOOR = 0.6
-#: ... unless even the best score is below this: then the page really has no main content.
-_ABSOLUTE_FLOOR = 0.1
-
-
-def _threshold(blocks: list[RawBlock], threshold: float) -> float:
-    """The score a block needs to be main content: the configured threshold, lowered for a page
-    on which the model found no block sure enough, so that a page with text is rarely empty (an
-    empty output scores nothing; the best-scored blocks are usually the content)."""
-    best = max((b.score for b in blocks if "comment" not in b.extra), default=0.0)
-    if best >= threshold or best < _ABSOLUTE_FLOOR:
-        return threshold
-    return best * _RELATIVE_FLOOR
-
-
 def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | None:
     """Give every block its label (and furniture kind); return the title block's index."""
     blocks = parsed.blocks
-    threshold = _threshold(blocks, options.threshold)
+    threshold = options.threshold
     discussion = page_type in DISCUSSION_TYPES
     title_i = _find_title(blocks, parsed.meta.title)
     title_norm = _norm(blocks[title_i].text) if title_i is not None else _norm(

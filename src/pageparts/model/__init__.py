@@ -96,8 +96,6 @@ class Models:
     def block(self, kind: str) -> BoosterModel:
         model = self.html if kind == "html" else self.text
         if model is None:
-            model = self.html if kind == "text" else self.text
-        if model is None:
             raise ModelError(f"no block model for {kind} pages is installed; build one with "
                              "'pageparts train'")
         return model
