@@ -93,6 +93,11 @@ def evaluate(config: EvalConfig, *, log: Log = _stderr) -> dict[str, Any]:
         raise PagepartsError("no pages selected; check the pack names and --limit/--sample")
     render = load_renderer(config.render) if config.kind == "text" else None
     peers = load_peers(list(config.peers), warn=log)
+    if config.kind == "text" and render is not None:
+        # the text-mode baselines read the same rendering: the whole text, and C4's line rules
+        from ..text.baselines import baseline_systems
+
+        peers = [*baseline_systems(render), *peers]
     scores: dict[str, dict[str, PackScore]] = {}
 
     t_start = time.perf_counter()

@@ -40,7 +40,9 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         "",
         "## Files",
         "",
-        *(f"- `{name}` (trained in {secs:.0f} s)" for name, secs in written.items()),
+        *(f"- `{path.name}`" + (f" (trained in {written[path.name]:.0f} s by this run)"
+                                 if path.name in written else " (from an earlier run)")
+          for path in sorted(out.glob("*.lgb.txt"))),
         "",
         "All are LightGBM boosters in LightGBM's text format (data, not code; no pickle).",
         "",
