@@ -1,6 +1,7 @@
-"""Golden tests on HTML pages written for this project: one case per ``case.html`` /
-``case.expected.json`` pair in ``tests/golden_html/``. Regenerate on purpose only, with
-``pytest tests/test_golden_html.py --update-golden`` and a review of the diff."""
+"""Golden tests on HTML pages written for this project: one case per ``case.html`` (in
+``tests/golden_html/`` or ``examples/``) and ``tests/golden_html/case.expected.json``. Regenerate
+on purpose only, with ``pytest tests/test_golden_html.py --update-golden`` and a review of the
+diff."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 
 import pageparts
 
-CASES = sorted((Path(__file__).parent / "golden_html").glob("*.html"))
+GOLDEN = Path(__file__).parent / "golden_html"
+CASES = sorted([*GOLDEN.glob("*.html"), *(Path(__file__).parents[1] / "examples").glob("*.html")])
 
 
 def anatomy(doc: pageparts.Document) -> dict[str, Any]:
@@ -32,7 +34,7 @@ def anatomy(doc: pageparts.Document) -> dict[str, Any]:
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_golden_html(case: Path, request: pytest.FixtureRequest) -> None:
     got = anatomy(pageparts.extract(case.read_bytes()))
-    expected_file = case.with_suffix(".expected.json")
+    expected_file = GOLDEN / f"{case.stem}.expected.json"
     if request.config.getoption("--update-golden"):
         expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n",
                                  encoding="utf-8")
