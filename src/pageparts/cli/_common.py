@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
+from .._errors import InputError
 from .._options import Options
 
 
@@ -27,3 +30,25 @@ def options_from_args(args: argparse.Namespace) -> Options:
         comments=not getattr(args, "no_comments", False),
         page_type=getattr(args, "page_type", None),
     )
+
+
+def kind_for(name: str, forced: str | None) -> str | None:
+    """How to read a page file: as forced, else by its extension, else None (sniff)."""
+    if forced:
+        return forced
+    suffix = Path(name).suffix.lower()
+    if suffix in (".txt", ".text", ".wet"):
+        return "text"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    return None
+
+
+def read_input(name: str) -> bytes:
+    """A page file's bytes, or standard input for ``-``."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if not path.is_file():
+        raise InputError(f"{name}: no such file")
+    return path.read_bytes()

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from .._api import Extractor
-from .._errors import InputError, PagepartsError
+from .._errors import PagepartsError
 from ..serialize import FORMATS, serialize
-from ._common import add_option_arguments, options_from_args
+from ._common import add_option_arguments, kind_for, options_from_args, read_input
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,26 +25,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def _kind_for(name: str, forced: str | None) -> str | None:
-    if forced:
-        return forced
-    suffix = Path(name).suffix.lower()
-    if suffix in (".txt", ".text", ".wet"):
-        return "text"
-    if suffix in (".html", ".htm", ".xhtml"):
-        return "html"
-    return None
-
-
-def _read(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    if not path.is_file():
-        raise InputError(f"{name}: no such file")
-    return path.read_bytes()
-
-
 def run(args: argparse.Namespace) -> int:
     extractor = Extractor(options_from_args(args))
     many = len(args.pages) > 1
@@ -53,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for name in args.pages:
         try:
-            doc = extractor.extract(_read(name), url=args.url if not many else None,
-                                    kind=_kind_for(name, args.kind))
+            doc = extractor.extract(read_input(name), url=args.url if not many else None,
+                                    kind=kind_for(name, args.kind))
         except PagepartsError as exc:
             if not many:
                 raise

@@ -15,8 +15,7 @@ from .._api import Extractor
 from .._document import Document
 from .._errors import InputError, MissingExtra
 from ..serialize.view import document_from_dict, to_html
-from ._common import add_option_arguments, options_from_args
-from ._extract import _kind_for, _read
+from ._common import add_option_arguments, kind_for, options_from_args, read_input
 
 _CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".parquet")
 
@@ -105,8 +104,8 @@ def _not_found(path: Path, row_id: str | None, rows: int, ids: list[str],
 
 def _find_parquet(path: Path, row_id: str | None) -> dict[str, Any]:
     try:
-        import pyarrow as pa  # noqa: PLC0415 (the corpus extra)
-        import pyarrow.parquet as pq  # noqa: PLC0415
+        import pyarrow as pa
+        import pyarrow.parquet as pq
     except ImportError:
         raise MissingExtra("pyarrow", "corpus") from None
     try:
@@ -135,7 +134,8 @@ def _document(args: argparse.Namespace) -> tuple[Document, list[tuple[str, str]]
         extras = [("row id", str(row.get("id", row.get("source", "")))), ("file", args.page)]
         return document_from_dict(row), extras
     extractor = Extractor(options_from_args(args))
-    doc = extractor.extract(_read(args.page), url=args.url, kind=_kind_for(args.page, args.kind))
+    page = read_input(args.page)
+    doc = extractor.extract(page, url=args.url, kind=kind_for(args.page, args.kind))
     return doc, [("file", "standard input" if args.page == "-" else args.page)]
 
 
