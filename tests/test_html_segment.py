@@ -87,7 +87,7 @@ def test_pre_keeps_its_whitespace() -> None:
 
 def test_spans_give_the_blocks_inside_each_element() -> None:
     tree = LexborHTMLParser("<div id='a'><p>one</p><p>two</p></div><p>three</p>")
-    bs, spans, truncated = segment(tree, Options())
+    _, spans, truncated = segment(tree, Options())
     div = tree.css_first("#a")
     assert div is not None
     assert spans[div.mem_id] == (0, 2)

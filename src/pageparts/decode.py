@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 
 from ._errors import InputError, LimitExceeded
@@ -99,10 +100,8 @@ def decode(page: bytes | str, options: Options, *, kind: str | None = None,
     bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
     text: str | None = None
     if bom is None:
-        try:  # bytes that are valid UTF-8 are UTF-8, whatever the page declares
+        with contextlib.suppress(UnicodeDecodeError):  # valid UTF-8 is UTF-8, whatever is declared
             text, enc = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
     if text is None:
         enc = bom or _choose_encoding(data, encoding, options)
         text = data.decode(enc, errors="replace")

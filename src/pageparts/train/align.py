@@ -67,7 +67,8 @@ def _from_text(blocks: list[RawBlock], gold_text: str) -> list[float | None]:
     # a short block found inside a gold line counts when a neighbour is content too: the items of
     # a list the gold wrote on one line, not a menu word that happens to occur in the text
     for i, found in enumerate(occurs):
-        if found and any(0 <= j < len(out) and (out[j] == 1.0 or occurs[j]) for j in (i - 1, i + 1)):
+        near = (j for j in (i - 1, i + 1) if 0 <= j < len(out))
+        if found and any(out[j] == 1.0 or occurs[j] for j in near):
             out[i] = 1.0
     return out
 
