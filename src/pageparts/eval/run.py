@@ -3,6 +3,10 @@
 Systems take turns page by page (in rotating order), so a load spike on the shared machine hits
 them all alike. With ``cv=k`` pageparts is scored with models trained on the other folds only;
 folds are grouped by site (:func:`~pageparts.eval.packs.grouped_folds`).
+
+``comments="off"`` scores pageparts with its HTML comment finder off (``Options(comments=False)``),
+and with ``cv`` its fold models are trained with it off too, so the thread features are absent at
+training and at test time; ``"both"`` scores the two side by side on the same folds.
 """
 
 from __future__ import annotations
@@ -23,9 +27,15 @@ from .render import load_renderer
 from .score import PackScore
 from .systems import Output, PagepartsSystem, System
 
-__all__ = ["EvalConfig", "evaluate", "select_pages"]
+__all__ = ["COMMENT_MODES", "EvalConfig", "evaluate", "select_pages"]
 
 Log = Callable[[str], None]
+Fit = Callable[[list[PackPage], str, Options], Any]
+
+#: ``EvalConfig.comments``: which pageparts runs are scored (comment finder on, off, or both).
+COMMENT_MODES = {"on": (True,), "off": (False,), "both": (True, False)}
+#: The name pageparts is reported under with its comment finder off.
+NO_COMMENTS = "pageparts-no-comments"
 
 
 def _stderr(msg: str) -> None:
@@ -48,6 +58,9 @@ class EvalConfig:
     cv_train: str = "all"
     kind: str = "html"
     render: str | None = None
+    #: "on" (default), "off": pageparts without its HTML comment finder (trained without it too
+    #: under cv), or "both", side by side.
+    comments: str = "on"
 
 
 def select_pages(config: EvalConfig) -> tuple[list[PackPage], list[PackPage]]:
@@ -67,8 +80,11 @@ def select_pages(config: EvalConfig) -> tuple[list[PackPage], list[PackPage]]:
     return scored, pool
 
 
-def _fit_models(log: Log) -> Callable[[list[PackPage], str], Any]:
-    """``pageparts.train.fit_models`` with one row cache shared by every fold."""
+def _fit_models(log: Log) -> Fit:
+    """``pageparts.train.fit_models`` with one row cache per comment setting, shared by every
+    fold. With the comment finder off, the rows are built with those options before training
+    (``fit_models`` builds rows with the default options), and it is checked that the model was
+    trained on those rows only."""
     try:
         train: Any = importlib.import_module("pageparts.train")
         fit_models = train.fit_models
@@ -76,14 +92,57 @@ def _fit_models(log: Log) -> Callable[[list[PackPage], str], Any]:
         raise PagepartsError(
             "--cv needs pageparts.train.fit_models, which this build does not have; "
             f"run without --cv to score the shipped model ({exc})") from exc
-    cache = train.RowCache() if hasattr(train, "RowCache") else None
+    has_cache = hasattr(train, "RowCache")
+    caches: dict[Options, Any] = {}
 
-    def fit(pages: list[PackPage], kind: str) -> Any:
-        if cache is None:
-            return fit_models(pages, kind=kind)
-        return fit_models(pages, kind=kind, cache=cache, log=log)
+    def fit(pages: list[PackPage], kind: str, options: Options) -> Any:
+        if options == Options():
+            if not has_cache:
+                return fit_models(pages, kind=kind)
+            cache = caches.setdefault(options, train.RowCache())
+            return fit_models(pages, kind=kind, cache=cache, log=log)
+        if not has_cache:
+            raise PagepartsError("--cv with non-default options needs pageparts.train.RowCache")
+        cache = caches.setdefault(options, train.RowCache())
+        _fill_rows(cache, pages, kind, options, log)
+        known = len(cache.rows)
+        models = fit_models(pages, kind=kind, cache=cache, log=log)
+        if len(cache.rows) != known:  # fit_models built rows of its own, with default options
+            raise PagepartsError("training rows were built with the default options, not with "
+                                 f"{options}; the fold model would not be honest")
+        return models
 
     return fit
+
+
+def _fill_rows(cache: Any, pages: list[PackPage], kind: str, options: Options, log: Log) -> None:
+    """Put each page's training rows, read with ``options``, in ``cache`` (keys as fit_models
+    uses them: (pack, id, rendering or kind))."""
+    fit_mod: Any = importlib.import_module("pageparts.train.fit")
+    renderings: tuple[str | None, ...] = (None,) if kind == "html" else fit_mod.TEXT_RENDERINGS
+    todo = [(p, r) for p in pages for r in renderings
+            if (p.pack, p.id, r or kind) not in cache.rows]
+    for i, (page, rendering) in enumerate(todo):
+        cache.rows[(page.pack, page.id, rendering or kind)] = fit_mod.page_rows(
+            page, kind, rendering, options=options)
+        if (i + 1) % 200 == 0:
+            log(f"  featurized {i + 1}/{len(todo)} pages with {_options_note(options)}")
+
+
+def _options_note(options: Options) -> str:
+    return "the comment finder off" if not options.comments else "default options"
+
+
+def _systems_options(config: EvalConfig) -> list[tuple[str, Options]]:
+    """(name, options) of each pageparts run the config asks for."""
+    if config.comments not in COMMENT_MODES:
+        raise PagepartsError(f"comments must be one of {', '.join(COMMENT_MODES)}, "
+                             f"not {config.comments!r}")
+    if config.comments != "on" and config.kind != "html":
+        raise PagepartsError("the comment finder can only be switched off in HTML mode (the "
+                             "text reader always threads bullet comments)")
+    return [("pageparts" if on else NO_COMMENTS, Options(comments=on))
+            for on in COMMENT_MODES[config.comments]]
 
 
 def evaluate(config: EvalConfig, *, log: Log = _stderr) -> dict[str, Any]:
@@ -103,7 +162,7 @@ def evaluate(config: EvalConfig, *, log: Log = _stderr) -> dict[str, Any]:
     t_start = time.perf_counter()
     done = 0
     for fold_pages, pageparts in _pageparts_runs(config, scored, pool, render, log):
-        systems: list[System] = [pageparts, *peers]
+        systems: list[System] = [*pageparts, *peers]
 
         def score_for(page: PackPage, system: System, systems: list[System] = systems) -> PackScore:
             if page.pack not in scores:  # one row per system, pageparts first
@@ -123,11 +182,14 @@ def evaluate(config: EvalConfig, *, log: Log = _stderr) -> dict[str, Any]:
 
 def _pageparts_runs(config: EvalConfig, scored: list[PackPage], pool: list[PackPage],
                     render: Callable[[str], str] | None,
-                    log: Log) -> Iterator[tuple[list[PackPage], PagepartsSystem]]:
-    """(pages, pageparts system) pairs: one with the shipped model, or one per fold, each fold
-    trained only when the previous one has been scored (one model in memory at a time)."""
+                    log: Log) -> Iterator[tuple[list[PackPage], list[PagepartsSystem]]]:
+    """(pages, pageparts systems) pairs: one with the shipped model, or one per fold, each fold
+    trained only when the previous one has been scored (one fold's models in memory at a time).
+    There is one system per comment setting asked for (see ``EvalConfig.comments``)."""
+    runs = _systems_options(config)
     if config.cv is None:
-        yield scored, PagepartsSystem(kind=config.kind, render=render)
+        yield scored, [PagepartsSystem(kind=config.kind, render=render, name=name, options=opts)
+                       for name, opts in runs]
         return
     fit = _fit_models(log)
     folds = grouped_folds(pool, config.cv, config.seed)
@@ -140,10 +202,13 @@ def _pageparts_runs(config: EvalConfig, scored: list[PackPage], pool: list[PackP
         held_groups = {p.group for p in held}
         if any(p.group in held_groups for p in train):  # grouped_folds guarantees this
             raise PagepartsError(f"fold {fold}: a site is both trained on and scored")
-        log(f"fold {fold + 1}/{config.cv}: training on {len(train)} pages, "
-            f"scoring {len(held)}")
-        models = fit(train, config.kind)
-        yield held, PagepartsSystem(models, kind=config.kind, render=render)
+        systems = []
+        for name, opts in runs:
+            log(f"fold {fold + 1}/{config.cv}: training on {len(train)} pages, "
+                f"scoring {len(held)}" + ("" if opts.comments else f" ({name})"))
+            systems.append(PagepartsSystem(fit(train, config.kind, opts), kind=config.kind,
+                                           render=render, name=name, options=opts))
+        yield held, systems
 
 
 def _warm_up(systems: list[System], pages: list[PackPage]) -> None:
@@ -175,11 +240,17 @@ def _run_page(page: PackPage, systems: list[System], turn: int,
 
 def _cv_note(config: EvalConfig) -> str:
     if config.cv is None:
-        return ("pageparts: shipped model, NOT cross-validated (it was trained on these packs; "
+        note = ("pageparts: shipped model, NOT cross-validated (it was trained on these packs; "
                 "use --cv K for honest numbers)")
-    train = "all pages" if config.cv_train == "all" else "the selected pages"
-    return (f"pageparts: {config.cv}-fold cross-validated, folds grouped by site; each fold's "
-            f"model trained on {train} of the packs outside the fold")
+    else:
+        train = "all pages" if config.cv_train == "all" else "the selected pages"
+        note = (f"pageparts: {config.cv}-fold cross-validated, folds grouped by site; each fold's "
+                f"model trained on {train} of the packs outside the fold")
+    if config.comments != "on":
+        note += (f"; {NO_COMMENTS}: the HTML comment finder off"
+                 + (", in training too" if config.cv is not None else
+                    " (the shipped model was trained with it on)"))
+    return note
 
 
 def _report(config: EvalConfig, scores: dict[str, dict[str, PackScore]], *, cv_note: str,

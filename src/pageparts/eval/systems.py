@@ -54,16 +54,21 @@ class PagepartsSystem:
     """pageparts through :class:`~pageparts.Extractor`, on HTML or on a text rendering.
 
     ``render`` (text mode only) maps the decoded HTML to the plain text pageparts reads; its time
-    is not counted, as rendering stands for a dump made elsewhere (a WET file).
+    is not counted, as rendering stands for a dump made elsewhere (a WET file). ``options``
+    (default ``Options()``) is what the extractor runs with, e.g. ``Options(comments=False)``.
     """
 
     def __init__(self, models: Models | None = None, *, kind: str = "html",
-                 render: Callable[[str], str] | None = None, name: str = "pageparts") -> None:
+                 render: Callable[[str], str] | None = None, name: str = "pageparts",
+                 options: Options | None = None) -> None:
         self.name = name
-        self.does_metadata = self.does_comments = self.does_page_type = True
+        self.does_metadata = self.does_page_type = True
+        self.options = options or Options()
+        # with the comment finder off, its (empty) comment output is not scored as a recall
+        self.does_comments = self.options.comments
         self.kind = kind
         self.render = render
-        self.extractor: Extractor = Extractor(Options(), models=models)
+        self.extractor: Extractor = Extractor(self.options, models=models)
 
     def prepare(self, page: str) -> str:
         """The input this system reads (the text rendering in text mode), untimed."""
