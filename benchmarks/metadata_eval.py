@@ -10,7 +10,9 @@ None/'None'/'' means "no gold" (skipped);
 a gold list of authors is joined with ", ". Language: primary subtag only. "no gold" columns: on
 pages whose gold says the field is empty, how often a value is given anyway.
 
-Halves: ``--half even|odd`` keeps pages whose md5(id) is even / odd (tune on even, report odd).
+Halves: ``--half even|odd`` keeps pages whose *site* hashes even / odd (md5 of wcxb-dev's
+``domain``, else the URL's host without "www.", else the id without a "-N" suffix), so no site
+is in both halves: tune on even, report odd.
 
     python benchmarks/metadata_eval.py                      # all packs, all pages
     python benchmarks/metadata_eval.py --half odd --trafilatura
@@ -29,6 +31,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -64,10 +67,25 @@ def norm(field: str, value: Any) -> str | None:
     return s
 
 
-def in_half(page_id: str, half: str) -> bool:
+def site_of(gold: dict[str, Any]) -> str:
+    """The page's site: the pack's domain, else the URL's host, else the id's stem."""
+    domain = gold.get("domain")
+    if isinstance(domain, str) and domain not in ("", "None"):
+        return domain.lower().removeprefix("www.")
+    url = gold.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        host = (urlsplit(url).hostname or "").lower()
+        if host:
+            return host.removeprefix("www.")
+    if isinstance(url, str) and url.startswith("hard::"):  # "hard::dw.com.colonial.html"
+        return url[6:].lower()
+    return re.sub(r"-\d+$", "", str(gold["id"]))
+
+
+def in_half(gold: dict[str, Any], half: str) -> bool:
     if half == "all":
         return True
-    parity = int(hashlib.md5(page_id.encode()).hexdigest(), 16) % 2
+    parity = int(hashlib.md5(site_of(gold).encode()).hexdigest(), 16) % 2
     return parity == (0 if half == "even" else 1)
 
 
@@ -76,7 +94,7 @@ def pages(pack: str, half: str, limit: int) -> Iterator[tuple[dict[str, Any], by
     with gzip.open(SHARED / pack / "gold.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
             gold = json.loads(line)
-            if not in_half(gold["id"], half):
+            if not in_half(gold, half):
                 continue
             raw = gzip.decompress((SHARED / pack / "pages" / f"{gold['id']}.html.gz").read_bytes())
             yield gold, raw
@@ -105,6 +123,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="pages per pack (0 = all)")
     ap.add_argument("--trafilatura", action="store_true", help="also score trafilatura")
     ap.add_argument("--show", choices=FIELDS, help="print this field's misses")
+    ap.add_argument("--dump", type=Path, help="write every page's gold and values here (jsonl)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="time parse and read_metadata N times per page, keep the fastest "
                          "(steadier numbers on a busy machine)")
@@ -113,6 +132,7 @@ def main() -> int:
         print(f"benchmark packs not found at {SHARED}", file=sys.stderr)
         return 2
     options = Options()
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for pack in args.pack or PACKS:
         hits: dict[str, list[int]] = {f: [0, 0, 0] for f in FIELDS}  # ours, theirs, n
         extra: dict[str, list[int]] = {f: [0, 0, 0] for f in FIELDS}  # no gold: ours, theirs, n
@@ -139,6 +159,10 @@ def main() -> int:
                 t3 = time.perf_counter()
                 theirs = trafilatura_meta(page.content, url)
                 t_theirs += time.perf_counter() - t3
+            if dump is not None:
+                dump.write(json.dumps({"pack": pack, "id": gold["id"], **{
+                    f: [norm(f, gold.get(GOLD_KEY.get(f, f))), norm(f, getattr(meta, f))]
+                    for f in FIELDS}}) + "\n")
             for field in FIELDS:
                 want = norm(field, gold.get(GOLD_KEY.get(field, field)))
                 if want is None:
@@ -152,7 +176,8 @@ def main() -> int:
                 hits[field][0] += got == want
                 hits[field][1] += norm(field, theirs.get(field)) == want
                 if args.show == field and got != want:
-                    print(f"  {gold['id'][:12]} gold={want!r}\n{'':16}got ={got!r}")
+                    print(f"  {gold['id'][:16]:16} {site_of(gold)[:40]}\n"
+                          f"{'':6}gold={want!r}\n{'':6}got ={got!r}")
         print(f"\n{pack} ({n_pages} pages, half={args.half}; tuned on these packs, "
               f"not cross-validated unless half=odd)")
         print(f"  {'field':10} {'n':>5} {'pageparts':>10} {'trafilatura':>12}"
@@ -173,6 +198,8 @@ def main() -> int:
             median = sorted(per_page)[len(per_page) // 2] * 1000
             print(f"  ms/page: read_metadata {t_ours * ms:.3f} (median {median:.3f}; lexbor parse "
                   f"{t_parse * ms:.3f})" + theirs_t)
+    if dump is not None:
+        dump.close()
     return 0
 
 

@@ -256,6 +256,49 @@ def test_british_english_dates_are_day_first() -> None:
     assert meta(page.format("en-US")).date == date(2023, 3, 10)
 
 
+def test_date_shown_under_the_headline_beats_jsonld() -> None:
+    m = meta("""<script type="application/ld+json">{"@type": "Article",
+        "headline": "Leeks in winter", "datePublished": "2025-06-24"}</script>
+      <body><article><h1>Leeks in winter</h1><p>Ann Lee &middot; August 25, 2024</p>
+      <p>Leeks are hardy.</p></article></body>""")
+    assert m.date == date(2024, 8, 25)
+
+
+def test_updated_date_under_the_headline_leaves_the_published_one() -> None:
+    m = meta("""<script type="application/ld+json">{"@type": "Article",
+        "headline": "Leeks in winter", "datePublished": "2021-03-02"}</script>
+      <body><article><h1>Leeks in winter</h1><p>Last updated: May 5, 2025</p>
+      <p>Leeks are hardy.</p></article></body>""")
+    assert m.date == date(2021, 3, 2)
+
+
+def test_date_in_the_lede_prose_is_not_the_date() -> None:
+    m = meta("""<meta property="article:published_time" content="2019-11-17">
+      <body><article><h1>Sign the petition</h1>
+      <p>You can sign until 25 November 2019 at any town hall.</p></article></body>""")
+    assert m.date == date(2019, 11, 17)
+
+
+def test_shown_date_against_the_urls_year_is_passed_over() -> None:
+    m = meta("""<meta property="article:published_time" content="2022-02-16">
+      <body><article><h1>Wine for beginners</h1><p>27 September 2023 By Jack Lee</p>
+      </article></body>""", "https://example.org/2022/learn/wine")
+    assert m.date == date(2022, 2, 16)
+
+
+def test_forum_join_date_with_weekday_is_not_the_date() -> None:
+    m = meta("""<body><h1>Portfolio review</h1><div>Topic author changingtimes Posts: 524
+      Joined: Mon Jul 24, 2017 9:28 am</div><div>Sat Feb 24, 2024 2:10 pm</div>
+      <p>Hello all</p></body>""")
+    assert m.date == date(2024, 2, 24)
+
+
+def test_style_source_is_not_searched_for_dates() -> None:
+    m = meta("""<body><h1>Leeks in winter</h1><style>.a{color:red}/* 2020-01-01 */</style>
+      <p>By Ann Lee, March 3, 2024</p></body>""")
+    assert m.date == date(2024, 3, 3)
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

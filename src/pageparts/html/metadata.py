@@ -31,6 +31,7 @@ _MAX_LD_DEPTH = 12
 _MAX_TEXT = 400  # characters kept from a candidate title, byline or site name
 _MAX_DESCRIPTION = 2_000
 _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
+_BYLINE_WINDOW = 300  # characters after the headline searched for the date shown with it
 _MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing meta titles
 
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
@@ -118,6 +119,7 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?!\d)|"
     r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:/([01]\d))?/")
 _URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
@@ -632,8 +634,19 @@ _TEXT_DATE = re.compile(
 )
 _NOT_PUBLISHED = re.compile(
     r"(?:registered|joined|founded|member since|last edited|edited|registriert|mitglied seit|"
-    r"dabei seit|beigetreten|inscrit|inscription|registrado|iscritto|lid sinds|geregistreerd)"
-    r"\W{0,12}(?:on\W{1,3})?$",
+    r"dabei seit|beigetreten|inscrit|inscription|registrado|iscritto|lid sinds|geregistreerd|"
+    r"last (?:post|reply|activity|visit)(?:\s+by\s+\S+)?|letzter beitrag|dernier message)"
+    r"\W{0,12}(?:on\W{1,3})?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6}\W{1,3})?$",
+    re.IGNORECASE,
+)
+_IN_PROSE = re.compile(  # "until 25 November 2019", "entre le 21 juin et le 15 novembre"
+    r"(?<!\w)(?:until|till|before|after|since|between|from|through|to|and|bis|seit|vom|ab|zum|"
+    r"und|zwischen|et le|au|du|entre|jusqu'au|depuis|hasta|desde|fino al|dal)\s+$",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(  # "Last updated on", "Aktualisiert:": the shown date is not the first one
+    r"(?:updated|modified|reviewed|aktualisiert|ge\u00e4ndert|mis \u00e0 jour|actualizad[oa]|"
+    r"aggiornat[oa]|bijgewerkt)\W{0,12}(?:on\W{1,3}|am\W{1,3})?$",
     re.IGNORECASE,
 )
 _DATEISH = re.compile(
@@ -759,7 +772,7 @@ class _Around:
                 if parent is None or node.tag == "body" or parent.tag == "html":
                     break
                 node = parent
-                self._region_text = node.text(separator=" ")
+                self._region_text = _visible_text(node)
                 if len(self._region_text) >= 4_000:
                     break
             self._region = node
@@ -768,8 +781,15 @@ class _Around:
     def _text(self) -> str:
         if self.region() is None:
             body = self._tree.body
-            return body.text(separator=" ")[:_MAX_BODY_TEXT] if body else ""
+            return _visible_text(body)[:_MAX_BODY_TEXT] if body else ""
         return self._region_text[:_MAX_BODY_TEXT]
+
+    def byline(self) -> str:
+        """The first few hundred characters after the headline itself (where bylines sit)."""
+        after = self.windows()[0]
+        if not after or not self._title:
+            return ""
+        return after[len(_clean(self._title)):][:_BYLINE_WINDOW]
 
     def windows(self) -> tuple[str, str]:
         """(text after the headline, text just before it); ("", top of page) without one."""
@@ -782,6 +802,16 @@ class _Around:
                 self._windows = (_clean(text[at:at + 6_000])[:3_000],
                                  _clean(text[max(0, at - 600):at])[-300:])
         return self._windows
+
+
+def _visible_text(node: LexborNode) -> str:
+    """The node's text without the source of its style and script elements."""
+    text = node.text(separator=" ")
+    for junk in node.css("style, script, noscript")[:60]:
+        source = junk.text()
+        if source:
+            text = text.replace(source, " ", 1)
+    return text
 
 
 def _find_headline(text: str, title: str) -> int:
@@ -821,14 +851,19 @@ def _visible_byline(around: _Around) -> str | None:
     return " ".join(words)
 
 
-def _labelled_date(window: str, dayfirst: bool) -> date | None:
+def _labelled_date(window: str, dayfirst: bool, *, first_only: bool = False) -> date | None:
+    """The first date in ``window`` not labelled as something else; ``first_only``: not
+    labelled as an update either."""
     end = 0
     for year in _HAS_YEAR.finditer(window):
         if year.start() < end:
             continue
         lo = max(end, year.start() - 40)
         for m in _TEXT_DATE.finditer(window, lo, year.end() + 12):
-            if _NOT_PUBLISHED.search(window, max(0, m.start() - 30), m.start()):
+            label_at = max(0, m.start() - 30)
+            if _NOT_PUBLISHED.search(window, label_at, m.start()) or _IN_PROSE.search(
+                    window, label_at, m.start()) or (
+                    first_only and _UPDATED.search(window, label_at, m.start())):
                 end = m.end()
                 continue
             d = _match_date(m, dayfirst)
@@ -880,6 +915,14 @@ def _local_day(raw: str, day: date, url_day: date | None) -> date:
     return day
 
 
+def _fits_url(day: date, url: str | None) -> bool:
+    """Whether ``day`` agrees with the year (and month) a URL path states, if it states one."""
+    m = _URL_MONTH.search(urlsplit(url).path) if url else None
+    if m is None:
+        return True
+    return int(m[1]) == day.year and (m[2] is None or int(m[2]) == day.month)
+
+
 def _url_day(url: str | None) -> date | None:
     """A date in the URL's path: /2019/05/12/, /20190512-, or day first as in /12-05-2019."""
     if not url:
@@ -895,6 +938,9 @@ def _url_day(url: str | None) -> date | None:
 def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                  dayfirst: bool) -> date | None:
     url_day = _url_day(url)
+    shown = _labelled_date(around.byline(), dayfirst, first_only=True)
+    if shown and _fits_url(shown, url):  # the date the reader sees under the headline
+        return shown
     for raw, stated in _structured_dates(s, ld, dayfirst):
         return _local_day(raw, stated, url_day)
     if url_day:
