@@ -146,11 +146,11 @@ class _Frame:
     mem_id: int
     hits: frozenset[str]  # vocabulary hits of this element and everything above
     own: frozenset[str]  # vocabulary hits of this element alone
-    near: frozenset[str]  # vocabulary hits of this element, its parent and grandparent
     is_block: bool
-    start_block: int = 0  # index of the first block made inside it
-    tokens: frozenset[str] | None = None  # hits plus landmarks, cached per landmark state
-    tokens_version: int = -1
+    start_block: int  # index of the first block made inside it
+    near: frozenset[str] | None = None  # hits of it, its parent and grandparent; at first use
+    tokens: frozenset[str] | None = None  # hits plus the open landmarks, cached for...
+    tokens_for: frozenset[str] | None = None  # ...this set of open landmarks
 
 
 @dataclass(slots=True)
@@ -159,8 +159,7 @@ class _State:
     blocks: list[RawBlock] = field(default_factory=list)
     frames: list[_Frame] = field(default_factory=list)
     landmarks: dict[str, int] = field(default_factory=dict)
-    landmark_version: int = 0  # bumped whenever the set of open landmarks changes
-    landmark_set: frozenset[str] = frozenset()
+    landmark_set: frozenset[str] | None = frozenset()  # None: stale, made again when needed
     buf: list[str] = field(default_factory=list)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     merged: bool = False
@@ -239,16 +238,21 @@ def _flush(st: _State) -> None:
         return
     tag, cell = _role(st)
     frames = st.frames
-    ancestors = tuple(fr.mem_id for fr in frames[-_MAX_ANCESTORS:])
+    ancestors = tuple([fr.mem_id for fr in frames[-_MAX_ANCESTORS:]])
+    landmark_set = st.landmark_set
+    if landmark_set is None:
+        landmark_set = st.landmark_set = frozenset("@" + k for k, v in st.landmarks.items() if v)
     if frames:
         top = frames[-1]
         near = top.near
-        if top.tokens_version != st.landmark_version or top.tokens is None:
-            top.tokens = top.hits | st.landmark_set
-            top.tokens_version = st.landmark_version
+        if near is None:
+            near = top.near = _near(frames)
         tokens = top.tokens
+        if tokens is None or top.tokens_for is not landmark_set:
+            tokens = top.tokens = top.hits | landmark_set
+            top.tokens_for = landmark_set
     else:
-        near, tokens = _EMPTY, st.landmark_set
+        near, tokens = _EMPTY, landmark_set
     total = sum(len(t) for t in texts)
     for text in texts:
         share = len(text) / total
@@ -268,6 +272,14 @@ def _flush(st: _State) -> None:
         if cell:
             b.extra["cell"] = True
         st.blocks.append(b)
+
+
+def _near(frames: list[_Frame]) -> frozenset[str]:
+    """Vocabulary hits of the innermost frame, its parent frame and its grandparent frame."""
+    own = frames[-1].own
+    parent = frames[-2].own if len(frames) > 1 else _EMPTY
+    grand = frames[-3].own if len(frames) > 2 else _EMPTY
+    return own | parent | grand if (parent or grand) else own
 
 
 def _merge_row(st: _State, start: int) -> None:
@@ -304,55 +316,124 @@ def _compact(st: _State) -> None:
 def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> None:
     """Open a frame for an element."""
     is_block = tag in BLOCK_TAGS
-    if is_block:
+    if is_block and st.buf:
         _flush(st)
     frames = st.frames
     if frames:
-        parent = frames[-1]
-        hits_ = parent.hits | own if own else parent.hits
-        grand = frames[-2].own if len(frames) > 1 else _EMPTY
-        near = own | parent.own | grand if (own or parent.own or grand) else _EMPTY
+        parent_hits = frames[-1].hits
+        hits_ = parent_hits | own if own else parent_hits
     else:
-        hits_, near = own, own
-    frames.append(_Frame(tag, node.mem_id, hits_, own, near, is_block, len(st.blocks)))
+        hits_ = own
+    frames.append(_Frame(tag, node.mem_id, hits_, own, is_block, len(st.blocks)))
     if tag in LANDMARKS:
         count = st.landmarks.get(tag, 0)
         st.landmarks[tag] = count + 1
         if not count:
-            _landmarks_changed(st)
-    if tag == "a":
-        st.link_depth += 1
-        st.n_links += 1
-    elif tag in _LISTS:
-        st.list_depth += 1
+            st.landmark_set = None
+        if tag == "a":
+            st.link_depth += 1
+            st.n_links += 1
+        elif tag in _LISTS:
+            st.list_depth += 1
     elif tag == "pre":
         st.pre_depth += 1
-
-
-def _landmarks_changed(st: _State) -> None:
-    st.landmark_version += 1
-    st.landmark_set = frozenset("@" + k for k, v in st.landmarks.items() if v)
+    elif tag == "menu":
+        st.list_depth += 1
 
 
 def _exit(st: _State, tag: str) -> None:
     fr = st.frames[-1]
-    if fr.is_block:
+    if fr.is_block and st.buf:
         _flush(st)
     st.frames.pop()
     if tag in LANDMARKS:
-        st.landmarks[tag] -= 1
-        if not st.landmarks[tag]:
-            _landmarks_changed(st)
-    if tag == "a":
-        st.link_depth -= 1
-    elif tag in _LISTS:
-        st.list_depth -= 1
+        count = st.landmarks[tag] - 1
+        st.landmarks[tag] = count
+        if not count:
+            st.landmark_set = None
+        if tag == "a":
+            st.link_depth -= 1
+        elif tag in _LISTS:
+            st.list_depth -= 1
     elif tag == "pre":
         st.pre_depth -= 1
-    if tag == "tr":
+    elif tag == "menu":
+        st.list_depth -= 1
+    elif tag == "tr":
         _merge_row(st, fr.start_block)
     if len(st.blocks) > fr.start_block:
         st.spans[fr.mem_id] = (fr.start_block, len(st.blocks))
+
+
+def _walk(st: _State, root: LexborNode) -> None:
+    """Read the elements and text under ``root`` in document order, opening and closing frames;
+    stop (``st.truncated``) once ``Options.max_blocks`` blocks are made."""
+    limit = st.options.max_blocks
+    max_depth = st.options.max_depth
+    blocks, frames, buf = st.blocks, st.frames, st.buf
+    if len(blocks) >= limit:
+        st.truncated = True
+        return
+    open_: list[tuple[LexborNode, bool]] = []  # elements entered and not yet left, and whether
+    node = root  # each opened a frame
+    while True:
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                if st.pre_depth:
+                    buf.append(text)
+                elif text.isspace():
+                    text = ""
+                    if buf:
+                        buf.append(" ")
+                else:
+                    if "\n" in text or "\r" in text or "\t" in text:
+                        text = _WS.sub(" ", text)  # source line breaks are spaces; <br> is "\n"
+                    buf.append(text)
+                if text and st.link_depth:
+                    st.link_chars += len(text.strip())
+        elif tag is None or tag in SKIP_TAGS or tag.startswith(("_", "!")):
+            pass
+        elif tag == "br":
+            buf.append("\n")
+        elif tag == "img":
+            st.n_images += 1
+        else:
+            attrs = node.attributes
+            own = _attr_hits(attrs) if attrs else _EMPTY
+            # plain inline elements (no vocabulary, no role) need no frame: their text simply
+            # joins the enclosing block, and most elements of a page are such
+            frame = (tag in _FRAMED or bool(own)) and len(frames) < max_depth
+            if frame:
+                _enter(st, node, tag, own)
+                if len(blocks) >= limit:
+                    st.truncated = True
+                    return
+            child = node.first_child
+            if child is not None:
+                open_.append((node, frame))
+                node = child
+                continue
+            if frame:  # an element without children is left at once
+                _exit(st, tag)
+                if node is not root and len(blocks) >= limit:
+                    st.truncated = True
+                    return
+        if node is root:
+            return
+        nxt = node.next
+        while nxt is None:  # past the last child: leave the parent, go on after it
+            parent, framed = open_.pop()
+            if framed:
+                _exit(st, frames[-1].tag)
+            if parent is root:
+                return
+            if len(blocks) >= limit:
+                st.truncated = True
+                return
+            nxt = parent.next
+        node = nxt
 
 
 def segment(
@@ -365,55 +446,7 @@ def segment(
     if root is None:
         return [], {}, False
     st = _State(options)
-    # (node, opened): opened is None on the way down, True/False on the way up (frame or not)
-    stack: list[tuple[LexborNode, bool | None]] = [(root, None)]
-    limit = options.max_blocks
-    while stack:
-        if len(st.blocks) >= limit:
-            st.truncated = True
-            break
-        node, opened = stack.pop()
-        if opened is not None:
-            if opened:
-                _exit(st, node.tag or "")
-            continue
-        tag = node.tag
-        if tag == "-text":
-            text = node.text_content
-            if text:
-                if st.pre_depth:
-                    st.buf.append(text)
-                elif text.isspace():
-                    if st.buf:
-                        st.buf.append(" ")
-                    continue
-                else:
-                    if "\n" in text or "\r" in text or "\t" in text:
-                        text = _WS.sub(" ", text)  # source line breaks are spaces; <br> is "\n"
-                    st.buf.append(text)
-                if st.link_depth:
-                    st.link_chars += len(text.strip())
-            continue
-        if tag is None or tag.startswith(("_", "!")) or tag in SKIP_TAGS:
-            continue
-        if tag == "br":
-            st.buf.append("\n")
-            continue
-        if tag == "img":
-            st.n_images += 1
-            continue
-        attrs = node.attributes
-        own = _attr_hits(attrs) if attrs else _EMPTY
-        # plain inline elements (no vocabulary, no role) need no frame: their text simply joins
-        # the enclosing block, and most elements of a page are such
-        frame = (tag in _FRAMED or bool(own)) and len(st.frames) < options.max_depth
-        if frame:
-            _enter(st, node, tag, own)
-        stack.append((node, frame))
-        child = node.last_child  # pushed last to first: popped in document order
-        while child is not None:
-            stack.append((child, None))
-            child = child.prev
+    _walk(st, root)
     _flush(st)
     if st.merged:
         _compact(st)
