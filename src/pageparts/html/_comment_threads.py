@@ -27,7 +27,8 @@ class Thread:
 
     ``members`` are in page order, aligned with ``Comment.walk`` over ``comments``.
     ``kind`` is "comments" (reader comments under a page) or "posts" (forum/Q&A posts).
-    ``detector`` is "markup" or "generic".
+    ``detector`` is "markup", "jsonld" (schema.org structured data; a comment not shown on the
+    page has ``record_id`` -1) or "generic".
     """
 
     root_id: int

@@ -35,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ._comment_dates import _DATE_SCAN, _date_spans, parse_date
 from ._comment_generic import _dated_regions, _gate_text, _generic_records, _page_offsets
 from ._comment_index import MAX_DEPTH, MAX_ELEMENTS, _Index
+from ._comment_jsonld import jsonld_threads
 from ._comment_markup import _candidate_region, _markup_records
 from ._comment_threads import Member, Thread, _build
 
@@ -53,6 +54,9 @@ def find_threads(tree: LexborHTMLParser) -> list[Thread]:
         threads = _build(ix, _markup_records(ix), "markup")
         if threads:
             return threads
+    threads = jsonld_threads(tree, body)
+    if threads:
+        return threads
     # unknown markup: only pages that show comment-like timestamps can hold a thread
     text, starts = _gate_text(body)
     spans = _date_spans(text, max(0, len(text) - _DATE_SCAN))
