@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -140,17 +141,18 @@ _EMPTY: frozenset[str] = frozenset()
 _HIDDEN = frozenset(("hidden",))
 
 
-@dataclass(slots=True)
-class _Frame:
-    tag: str
-    mem_id: int
-    hits: frozenset[str]  # vocabulary hits of this element and everything above
-    own: frozenset[str]  # vocabulary hits of this element alone
-    is_block: bool
-    start_block: int  # index of the first block made inside it
-    near: frozenset[str] | None = None  # hits of it, its parent and grandparent; at first use
-    tokens: frozenset[str] | None = None  # hits plus the open landmarks, cached for...
-    tokens_for: frozenset[str] | None = None  # ...this set of open landmarks
+#: An open element that gets a frame: (tag, element id, vocabulary hits of it and everything
+#: above, hits of it alone, block-level?, index of the first block made inside it). A plain tuple:
+#: there is one per element of the page, and tuples are the cheapest record to make.
+_Frame = tuple[str, int, frozenset[str], frozenset[str], bool, int]
+_TAG: Final = 0
+_ID: Final = 1
+_HITS: Final = 2
+_OWN: Final = 3
+_BLOCK: Final = 4
+_START: Final = 5
+#: Tags that move a counter of _State when they open and close.
+_COUNTED = LANDMARKS | frozenset(("pre", "menu"))
 
 
 @dataclass(slots=True)
@@ -158,8 +160,13 @@ class _State:
     options: Options
     blocks: list[RawBlock] = field(default_factory=list)
     frames: list[_Frame] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)  # the frames' element ids
     landmarks: dict[str, int] = field(default_factory=dict)
-    landmark_set: frozenset[str] | None = frozenset()  # None: stale, made again when needed
+    landmark_set: frozenset[str] = frozenset()  # "@tag" of each open landmark
+    # the same few landmark sets and token sets recur all over a page: each is made once
+    landmark_moves: dict[tuple[frozenset[str], str], frozenset[str]] = field(default_factory=dict)
+    token_sets: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = field(
+        default_factory=dict)
     buf: list[str] = field(default_factory=list)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     merged: bool = False
@@ -172,15 +179,25 @@ class _State:
     pre_depth: int = 0
 
 
-_ATTR_KEYS = ("class", "id", "role", "itemprop", "itemtype", "aria-label", "data-testid")
+_ATTR_KEYS = frozenset(("class", "id", "role", "itemprop", "itemtype", "aria-label",
+                        "data-testid"))
 
 
 def _attr_hits(attrs: dict[str, str | None]) -> frozenset[str]:
     """Vocabulary hits of an element's attributes. Hidden elements are not skipped (pages hide
     real content for scripts to reveal: streamed server rendering, "read more" sections); they
     carry the stem "hidden" for the model instead."""
-    parts = [v for k in _ATTR_KEYS if (v := attrs.get(k))]
-    found = hits(" ".join(parts)) if parts else _EMPTY
+    if len(attrs) == 1:  # half of all elements: a lone class, href...
+        for k, v in attrs.items():
+            if k in _ATTR_KEYS:
+                return hits(v) if v else _EMPTY
+            if k == "hidden":
+                return _HIDDEN
+            if k != "style":
+                return _EMPTY
+    # no stem holds a space, so the values' order in the joined string changes no hit
+    parts = [v for k, v in attrs.items() if v and k in _ATTR_KEYS]
+    found = (hits(parts[0]) if len(parts) == 1 else hits(" ".join(parts))) if parts else _EMPTY
     if "hidden" in attrs:
         return found | _HIDDEN
     style = attrs.get("style")
@@ -193,9 +210,9 @@ def _role(st: _State) -> tuple[str, bool]:
     """The block's structural role from the innermost block-level frames, and whether it is a
     bare table cell."""
     for fr in reversed(st.frames):
-        if not fr.is_block:
+        if not fr[_BLOCK]:
             continue
-        t = fr.tag
+        t = fr[_TAG]
         if t in _HEADINGS:
             return t, False
         if t in _CELLS:
@@ -238,37 +255,26 @@ def _flush(st: _State) -> None:
         return
     tag, cell = _role(st)
     frames = st.frames
-    ancestors = tuple([fr.mem_id for fr in frames[-_MAX_ANCESTORS:]])
+    ancestors = tuple(st.ids[-_MAX_ANCESTORS:])
     landmark_set = st.landmark_set
-    if landmark_set is None:
-        landmark_set = st.landmark_set = frozenset("@" + k for k, v in st.landmarks.items() if v)
     if frames:
-        top = frames[-1]
-        near = top.near
-        if near is None:
-            near = top.near = _near(frames)
-        tokens = top.tokens
-        if tokens is None or top.tokens_for is not landmark_set:
-            tokens = top.tokens = top.hits | landmark_set
-            top.tokens_for = landmark_set
+        near = _near(frames)
+        key = (frames[-1][_HITS], landmark_set)
+        tokens = st.token_sets.get(key)
+        if tokens is None:
+            tokens = st.token_sets[key] = key[0] | landmark_set
     else:
         near, tokens = _EMPTY, landmark_set
     total = sum(len(t) for t in texts)
+    depth, dom_depth = max(st.list_depth - 1, 0), len(frames)
     for text in texts:
         share = len(text) / total
-        b = RawBlock(
-            text=text,
-            tag=tag,
-            depth=max(st.list_depth - 1, 0),
-            tokens=tokens,
-            own_tokens=near,
-            ancestors=ancestors,
-            link_chars=min(round(link_chars * share), len(text)),
-            n_links=n_links if share > 0.5 else 0,
-            n_images=n_images if share > 0.5 else 0,
-            dom_depth=len(frames),
-            line=len(st.blocks),
-        )
+        # positional (text, tag, depth, tokens, own_tokens, ancestors, link_chars, n_links,
+        # n_images, dom_depth, line): half the cost of keywords, and there is one per block
+        b = RawBlock(text, tag, depth, tokens, near, ancestors,
+                     min(round(link_chars * share), len(text)),
+                     n_links if share > 0.5 else 0, n_images if share > 0.5 else 0,
+                     dom_depth, len(st.blocks))
         if cell:
             b.extra["cell"] = True
         st.blocks.append(b)
@@ -276,9 +282,9 @@ def _flush(st: _State) -> None:
 
 def _near(frames: list[_Frame]) -> frozenset[str]:
     """Vocabulary hits of the innermost frame, its parent frame and its grandparent frame."""
-    own = frames[-1].own
-    parent = frames[-2].own if len(frames) > 1 else _EMPTY
-    grand = frames[-3].own if len(frames) > 2 else _EMPTY
+    own = frames[-1][_OWN]
+    parent = frames[-2][_OWN] if len(frames) > 1 else _EMPTY
+    grand = frames[-3][_OWN] if len(frames) > 2 else _EMPTY
     return own | parent | grand if (parent or grand) else own
 
 
@@ -313,56 +319,68 @@ def _compact(st: _State) -> None:
     st.blocks = keep
 
 
-def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> None:
+def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> _Frame:
     """Open a frame for an element."""
     is_block = tag in BLOCK_TAGS
     if is_block and st.buf:
         _flush(st)
     frames = st.frames
     if frames:
-        parent_hits = frames[-1].hits
+        parent_hits = frames[-1][_HITS]
         hits_ = parent_hits | own if own else parent_hits
     else:
         hits_ = own
-    frames.append(_Frame(tag, node.mem_id, hits_, own, is_block, len(st.blocks)))
+    mem_id = node.mem_id
+    fr = (tag, mem_id, hits_, own, is_block, len(st.blocks))
+    frames.append(fr)
+    st.ids.append(mem_id)
+    if tag in _COUNTED:
+        _count(st, tag, 1)
+    return fr
+
+
+def _count(st: _State, tag: str, step: int) -> None:
+    """Move the counters a landmark, link, list or ``pre`` element keeps as it opens (``step``
+    1) or closes (-1)."""
     if tag in LANDMARKS:
-        count = st.landmarks.get(tag, 0)
-        st.landmarks[tag] = count + 1
-        if not count:
-            st.landmark_set = None
-        if tag == "a":
-            st.link_depth += 1
+        count = st.landmarks.get(tag, 0) + step
+        st.landmarks[tag] = count
+        if count == 0 or (step == 1 and count == 1):  # the first opened or the last closed
+            _move_landmark(st, tag)
+    if tag == "a":
+        st.link_depth += step
+        if step == 1:
             st.n_links += 1
-        elif tag in _LISTS:
-            st.list_depth += 1
+    elif tag in _LISTS:
+        st.list_depth += step
     elif tag == "pre":
-        st.pre_depth += 1
-    elif tag == "menu":
-        st.list_depth += 1
+        st.pre_depth += step
 
 
-def _exit(st: _State, tag: str) -> None:
-    fr = st.frames[-1]
-    if fr.is_block and st.buf:
+def _move_landmark(st: _State, tag: str) -> None:
+    """The landmark ``tag`` was just opened (none was open) or closed (the last one)."""
+    key = (st.landmark_set, tag)
+    moved = st.landmark_moves.get(key)
+    if moved is None:
+        mark = "@" + tag
+        moved = key[0] - {mark} if mark in key[0] else key[0] | {mark}
+        st.landmark_moves[key] = moved
+    st.landmark_set = moved
+
+
+def _exit(st: _State, fr: _Frame) -> None:
+    """Close the innermost frame, ``fr``."""
+    if fr[_BLOCK] and st.buf:
         _flush(st)
     st.frames.pop()
-    if tag in LANDMARKS:
-        count = st.landmarks[tag] - 1
-        st.landmarks[tag] = count
-        if not count:
-            st.landmark_set = None
-        if tag == "a":
-            st.link_depth -= 1
-        elif tag in _LISTS:
-            st.list_depth -= 1
-    elif tag == "pre":
-        st.pre_depth -= 1
-    elif tag == "menu":
-        st.list_depth -= 1
+    st.ids.pop()
+    tag, start = fr[_TAG], fr[_START]
+    if tag in _COUNTED:
+        _count(st, tag, -1)
     elif tag == "tr":
-        _merge_row(st, fr.start_block)
-    if len(st.blocks) > fr.start_block:
-        st.spans[fr.mem_id] = (fr.start_block, len(st.blocks))
+        _merge_row(st, start)
+    if len(st.blocks) > start:
+        st.spans[fr[_ID]] = (start, len(st.blocks))
 
 
 def _walk(st: _State, root: LexborNode) -> None:
@@ -374,8 +392,9 @@ def _walk(st: _State, root: LexborNode) -> None:
     if len(blocks) >= limit:
         st.truncated = True
         return
-    open_: list[tuple[LexborNode, bool]] = []  # elements entered and not yet left, and whether
-    node = root  # each opened a frame
+    # elements entered and not yet left, with the frame each opened (or None)
+    open_: list[tuple[LexborNode, _Frame | None]] = []
+    node = root
     while True:
         tag = node.tag
         if tag == "-text":
@@ -404,9 +423,9 @@ def _walk(st: _State, root: LexborNode) -> None:
             own = _attr_hits(attrs) if attrs else _EMPTY
             # plain inline elements (no vocabulary, no role) need no frame: their text simply
             # joins the enclosing block, and most elements of a page are such
-            frame = (tag in _FRAMED or bool(own)) and len(frames) < max_depth
-            if frame:
-                _enter(st, node, tag, own)
+            frame = None
+            if (own or tag in _FRAMED) and len(frames) < max_depth:
+                frame = _enter(st, node, tag, own)
                 if len(blocks) >= limit:
                     st.truncated = True
                     return
@@ -415,8 +434,8 @@ def _walk(st: _State, root: LexborNode) -> None:
                 open_.append((node, frame))
                 node = child
                 continue
-            if frame:  # an element without children is left at once
-                _exit(st, tag)
+            if frame is not None:  # an element without children is left at once
+                _exit(st, frame)
                 if node is not root and len(blocks) >= limit:
                     st.truncated = True
                     return
@@ -424,9 +443,9 @@ def _walk(st: _State, root: LexborNode) -> None:
             return
         nxt = node.next
         while nxt is None:  # past the last child: leave the parent, go on after it
-            parent, framed = open_.pop()
-            if framed:
-                _exit(st, frames[-1].tag)
+            parent, frame = open_.pop()
+            if frame is not None:
+                _exit(st, frame)
             if parent is root:
                 return
             if len(blocks) >= limit:
@@ -452,5 +471,5 @@ def segment(
         _compact(st)
     if st.truncated:  # close what is still open so every span is complete
         while st.frames:
-            _exit(st, st.frames[-1].tag)
+            _exit(st, st.frames[-1])
     return st.blocks, st.spans, st.truncated
