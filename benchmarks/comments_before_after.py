@@ -51,12 +51,38 @@ def before_after(report: dict[str, Any]) -> str:
         if pt_a and pt_b:
             lines.append(f"\npage-type accuracy: {pt_b['accuracy']:.3f} before, "
                          f"{pt_a['accuracy']:.3f} after ({pt_a['n']} pages)")
+        lines += _paired(on, off)
         leak_a, leak_b = on.get("comments_in_main_text"), off.get("comments_in_main_text")
         if leak_a and leak_b:
             lines.append(f"\nreader-comment snippets in main text: {leak_b['share']:.3f} before, "
                          f"{leak_a['share']:.3f} after ({leak_a['snippets']} snippets)")
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _paired(on: dict[str, Any], off: dict[str, Any]) -> list[str]:
+    """Per page type: the change on pages where the finder gave a thread and where it did not
+    (there, only the retrained model differs), and how many pages moved by more than 0.01."""
+    before = {r["id"]: r for r in off.get("page_scores", [])}
+    rows = [(r, before[r["id"]]) for r in on.get("page_scores", []) if r["id"] in before]
+    if not rows:
+        return []
+    lines = ["", "Paired by page (change = after - before; a thread = the finder gave comments):",
+             "", "| page type | pages with a thread | change there | pages without "
+             "| change there | better / worse by > 0.01 |", "|---|---|---|---|---|---|"]
+    for g in [*sorted({str(a["page_type"]) for a, _ in rows}), "all"]:
+        sel = [(a, b) for a, b in rows if g == "all" or str(a["page_type"]) == g]
+        d_thread = [a["word_f1"] - b["word_f1"] for a, b in sel if a["comments"]]
+        d_none = [a["word_f1"] - b["word_f1"] for a, b in sel if not a["comments"]]
+        moved = [a["word_f1"] - b["word_f1"] for a, b in sel]
+        up, down = sum(d > 0.01 for d in moved), sum(d < -0.01 for d in moved)
+        lines.append(f"| {g} | {len(d_thread)} | {_mean(d_thread)} | {len(d_none)} "
+                     f"| {_mean(d_none)} | {up} / {down} |")
+    return lines
+
+
+def _mean(xs: list[float]) -> str:
+    return f"{sum(xs) / len(xs):+.3f}" if xs else "—"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     peers = tuple(p for p in args.peers.split(",") if p and p != "none")
     config = EvalConfig(packs=tuple(args.packs), sample=args.sample, limit=args.limit,
                         seed=args.seed, peers=peers, cv=args.cv, cv_train=args.cv_train,
-                        comments="both")
+                        comments="both", per_page=True)
     report = evaluate(config)
     cmd = " ".join(sys.argv[1:] if argv is None else argv)
     text = (f"`python benchmarks/comments_before_after.py {cmd}`\n\n"

@@ -82,7 +82,8 @@ def test_system_with_comments_off_gives_no_thread() -> None:
 
 
 def test_cv_scores_both_on_the_same_folds(pack: Path) -> None:
-    config = EvalConfig(packs=("tiny",), datasets=str(pack), peers=(), cv=2, comments="both")
+    config = EvalConfig(packs=("tiny",), datasets=str(pack), peers=(), cv=2, comments="both",
+                        per_page=True)
     report = evaluate(config, log=lambda _m: None)
     systems = report["packs"]["tiny"]
     assert list(systems) == ["pageparts", NO_COMMENTS]
@@ -90,6 +91,9 @@ def test_cv_scores_both_on_the_same_folds(pack: Path) -> None:
     assert "comments_recall" in systems["pageparts"]
     assert "comments_recall" not in systems[NO_COMMENTS]  # it gives no comments: not scored
     assert "comment finder off, in training too" in report["note"]
+    on, off = (systems[n]["page_scores"] for n in ("pageparts", NO_COMMENTS))
+    assert [r["id"] for r in on] == [r["id"] for r in off]  # paired: same pages, same order
+    assert all(r["comments"] for r in on) and not any(r["comments"] for r in off)
 
 
 def test_unknown_comment_mode_and_text_mode_are_refused(pack: Path) -> None:

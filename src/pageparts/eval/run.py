@@ -61,6 +61,8 @@ class EvalConfig:
     #: "on" (default), "off": pageparts without its HTML comment finder (trained without it too
     #: under cv), or "both", side by side.
     comments: str = "on"
+    #: Also report each page's word F1 per system (``page_scores``), for paired comparisons.
+    per_page: bool = False
 
 
 def select_pages(config: EvalConfig) -> tuple[list[PackPage], list[PackPage]]:
@@ -168,7 +170,8 @@ def evaluate(config: EvalConfig, *, log: Log = _stderr) -> dict[str, Any]:
             if page.pack not in scores:  # one row per system, pageparts first
                 scores[page.pack] = {s.name: PackScore(
                     s.name, does_metadata=s.does_metadata, does_comments=s.does_comments,
-                    does_page_type=s.does_page_type) for s in systems}
+                    does_page_type=s.does_page_type, keep_pages=config.per_page)
+                    for s in systems}
             return scores[page.pack][system.name]
 
         _warm_up(systems, fold_pages[:1])

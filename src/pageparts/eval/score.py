@@ -104,6 +104,10 @@ class PackScore:
     date: Match = field(default_factory=Match)
     page_type: Match = field(default_factory=Match)
     error_examples: list[str] = field(default_factory=list)
+    #: Keep each page's word F1 and whether the system gave comments (``page_scores`` in
+    #: :meth:`to_dict`), for paired comparisons between systems.
+    keep_pages: bool = False
+    page_rows: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, out: Output, gold: dict[str, Any], seconds: float) -> None:
         """Score one page's output against its gold."""
@@ -119,6 +123,10 @@ class PackScore:
         if isinstance(text, str):
             self.word.add(out.text, text, gold.get("page_type"))
             self.shingle.add(out.text, text)
+            if self.keep_pages:
+                self.page_rows.append({"id": gold.get("id"), "page_type": gold.get("page_type"),
+                                       "word_f1": round(self.word.rows[-1][3], 4),
+                                       "comments": bool(out.comments)})
         with_, without = gold.get("with") or [], gold.get("without") or []
         if with_ or without:
             self.snippet.add(out.text, with_, without)
@@ -171,6 +179,8 @@ class PackScore:
                 d[name] = match.to_dict()
         if self.error_examples:
             d["error_examples"] = self.error_examples
+        if self.keep_pages:
+            d["page_scores"] = self.page_rows
         return d
 
     @staticmethod
