@@ -265,8 +265,16 @@ def _flush(st: _State) -> None:
             tokens = st.token_sets[key] = key[0] | landmark_set
     else:
         near, tokens = _EMPTY, landmark_set
-    total = sum(len(t) for t in texts)
     depth, dom_depth = max(st.list_depth - 1, 0), len(frames)
+    if len(texts) == 1:  # nearly always: the block has all of the counts
+        text = texts[0]
+        b = RawBlock(text, tag, depth, tokens, near, ancestors, min(link_chars, len(text)),
+                     n_links, n_images, dom_depth, len(st.blocks))
+        if cell:
+            b.extra["cell"] = True
+        st.blocks.append(b)
+        return
+    total = sum(len(t) for t in texts)
     for text in texts:
         share = len(text) / total
         # positional (text, tag, depth, tokens, own_tokens, ancestors, link_chars, n_links,
@@ -398,27 +406,35 @@ def _walk(st: _State, root: LexborNode) -> None:
     while True:
         tag = node.tag
         if tag == "-text":
-            text = node.text_content
-            if text:
-                if st.pre_depth:
+            if st.pre_depth:
+                text = node.text_content
+                if text:
                     buf.append(text)
+                    if st.link_depth:
+                        st.link_chars += len(text.strip())
+            elif node.is_empty_text_node:  # two in three text nodes: checked without reading
+                if buf:
+                    buf.append(" ")
+            else:
+                text = node.text_content
+                if not text:
+                    pass
                 elif text.isspace():
-                    text = ""
                     if buf:
                         buf.append(" ")
                 else:
                     if "\n" in text or "\r" in text or "\t" in text:
                         text = _WS.sub(" ", text)  # source line breaks are spaces; <br> is "\n"
                     buf.append(text)
-                if text and st.link_depth:
-                    st.link_chars += len(text.strip())
-        elif tag is None or tag in SKIP_TAGS or tag.startswith(("_", "!")):
+                    if st.link_depth:
+                        st.link_chars += len(text.strip())
+        elif tag is None or tag in SKIP_TAGS:
             pass
         elif tag == "br":
             buf.append("\n")
         elif tag == "img":
             st.n_images += 1
-        else:
+        elif tag in _FRAMED or not tag.startswith(("_", "!", "-")):  # not "-comment"
             attrs = node.attributes
             own = _attr_hits(attrs) if attrs else _EMPTY
             # plain inline elements (no vocabulary, no role) need no frame: their text simply
