@@ -139,7 +139,7 @@ def _fit_block(rows: Sequence[PageRows], rounds: int = BLOCK_ROUNDS) -> BoosterM
     y = np.concatenate(ys)
     data = lgb.Dataset(X, y, weight=np.concatenate(ws), feature_name=list(FEATURE_NAMES),  # type: ignore[attr-defined]
                        free_raw_data=True)
-    booster = lgb.train(dict(BLOCK_PARAMS, num_threads=2), data, num_boost_round=rounds)  # type: ignore[attr-defined]
+    booster = lgb.train(dict(BLOCK_PARAMS, num_threads=1), data, num_boost_round=rounds)  # type: ignore[attr-defined]
     return BoosterModel(booster, FEATURE_NAMES)
 
 
@@ -155,7 +155,7 @@ def _fit_page_type(rows: Sequence[PageRows], oof: Scores) -> BoosterModel | None
     X = np.vstack([page_features(r.signals, r.X, oof[r.key], r.n_comments) for r in labelled])
     y = np.array([classes.index(r.page_type or "") for r in labelled])
     data = lgb.Dataset(X, y, feature_name=list(PAGE_FEATURE_NAMES))  # type: ignore[attr-defined]
-    params = dict(PAGE_PARAMS, num_class=len(classes), num_threads=2)
+    params = dict(PAGE_PARAMS, num_class=len(classes), num_threads=1)
     booster = lgb.train(params, data, num_boost_round=PAGE_ROUNDS)  # type: ignore[attr-defined]
     return BoosterModel(booster, PAGE_FEATURE_NAMES, classes)
 
