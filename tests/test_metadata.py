@@ -299,6 +299,32 @@ def test_style_source_is_not_searched_for_dates() -> None:
     assert m.date == date(2024, 3, 3)
 
 
+def test_question_author_from_post_attribute() -> None:
+    m = meta("""<body><h1>Why is this slow?</h1>
+      <div class="question" data-author-username="leek_fan"><p>My loop is slow.</p>
+      <a href="/users/7/editor">editor</a></div></body>""")
+    assert m.author == "leek_fan"
+
+
+def test_forum_starter_from_first_profile_link() -> None:
+    m = meta("""<body><div><h1>Best winter leeks?</h1>
+      <div class="post"><a href="/members/ann-lee.3009/">Ann Lee</a><p>Which ones?</p></div>
+      <div class="post"><a href="/members/bob.12/">bob</a><p>Blue Solaise.</p></div>
+      </div></body>""")
+    assert m.author == "Ann Lee"
+
+
+def test_profile_link_must_name_its_target() -> None:
+    m = meta("""<body><div><h1>Leek seeds</h1>
+      <a href="/people/signup">Start your free trial</a><p>Seeds for sale.</p></div></body>""")
+    assert m.author is None
+
+
+def test_sort_by_control_is_not_a_byline() -> None:
+    m = meta("""<body><h1>Leek seeds</h1><div>Sort by Featured Items</div><p>Seeds.</p></body>""")
+    assert m.author is None
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

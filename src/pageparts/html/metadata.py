@@ -102,6 +102,11 @@ _COMMENT_TOKEN = re.compile(  # "comments", "comment-list", "comment-123", not "
     r"(?:comments?|commentlist|respond|replies|reply)(?:[-_](?:list|area|section|body|thread|"
     r"wrap|wrapper|container|content|item|inner|\d+))?$|comment-(?!s?open|s?closed|count)"
 )
+_PROFILE_HREF = re.compile(  # /author/ann-lee, /users/123/ann, /members/ann.42/, /u/ann
+    r"/(?:authors?|autor(?:en)?|auteurs?|u|users?|members?|profiles?|people|contributors?)/"
+    r"[^/?#]+/?(?:[^/?#]+/?)?$(?<!\.html)(?<!\.htm)|[?&](?:mode=viewprofile|showuser=|u=\d)",
+    re.I)
+_SORT_BY = re.compile(r"(?:sort(?:ed)?|order(?:ed)?|filter(?:ed)?|sortieren|trier)\W*$", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
 _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "von")
@@ -561,6 +566,36 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
     return named + plain
 
 
+def _data_authors(tree: LexborHTMLParser) -> list[str]:
+    """Author names forum and Q&A software writes into post attributes (``data-author``)."""
+    names = []
+    for node in tree.css("[data-author-username], [data-author], [data-username]")[:3]:
+        attrs = node.attributes
+        value = _clean(attrs.get("data-author-username") or attrs.get("data-author")
+                       or attrs.get("data-username"))
+        if 1 < len(value) <= 60 and not _NOT_A_NAME.search(value) and not _in_comments(node):
+            names.append(value)
+    return names
+
+
+def _profile_link(around: _Around) -> str | None:
+    """The text of the first link to a person's profile page below the headline."""
+    region = around.region()
+    if region is None:
+        return None
+    for node in region.css("a[href]")[:400]:
+        href = node.attributes.get("href") or ""
+        if not _PROFILE_HREF.search(href):
+            continue
+        text = _clean(node.text(separator=" "))
+        words = _key(text).split()
+        # a name, and the one the link points to: "/users/42/ann-lee" for "Ann Lee"
+        if (1 < len(text) <= 60 and 0 < len(words) <= 4 and words[0] in href.lower()
+                and not _in_comments(node)):
+            return text
+    return None
+
+
 def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
                    sites: list[list[str]], hosts: list[str], shop: bool) -> str | None:
     """The first person-like author in source order; an organisation only when nothing else."""
@@ -596,11 +631,17 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
     if found:
         return found
     if not shop:  # on a product page, "by" and author classes name reviewers and brands
+        found = consider(_join_authors(_data_authors(tree)[:1]))
+        if found:
+            return found
         for text in _byline_names(tree):
             found = consider(_join_authors([text]))
             if found:
                 return found
         found = consider(_join_authors([_visible_byline(around) or ""]))
+        if found:
+            return found
+        found = consider(_join_authors([_profile_link(around) or ""]))
         if found:
             return found
     for obj in (ld.page, *ld.objects):
@@ -842,9 +883,10 @@ def _visible_date(around: _Around, dayfirst: bool) -> date | None:
 
 def _visible_byline(around: _Around) -> str | None:
     """A "By Jane Doe" written just under the headline."""
-    m = _BY_TEXT.search(around.windows()[0][:800])
-    if m is None:
-        return None
+    window = around.windows()[0][:800]
+    m = _BY_TEXT.search(window)
+    if m is None or _SORT_BY.search(window, max(0, m.start() - 12), m.start() + 1):
+        return None  # "Sort by Featured": a list control, not a byline
     words = m[1].split()
     while words and words[-1].lower().rstrip(".") in _MONTHS:  # "By Ann Lee December 3, ..."
         words.pop()
