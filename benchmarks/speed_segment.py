@@ -70,7 +70,8 @@ def load_baseline(rev: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
                  "from ..blocks import": "from pageparts.blocks import",
                  "from .vocab import": "from base_vocab import"})
     fur = _load(rev, "src/pageparts/furniture.py", "base_furniture",
-                {"from .blocks import": "from pageparts.blocks import"})
+                {"from .blocks import": "from pageparts.blocks import",
+                 "from .html.vocab import": "from base_vocab import"})
     return seg.segment, fur.furniture_kind
 
 

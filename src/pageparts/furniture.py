@@ -9,8 +9,10 @@ navigation, lines under a "Related" header are related links, the last short lin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .blocks import RawBlock
+from .html.vocab import trie_pattern
 
 __all__ = ["furniture_kind", "text_kind"]
 
@@ -82,6 +84,8 @@ _FLOATING_WORDS = ("cookie", "consent", "datenschutz", "donat", "spende", "suppo
                    "help us", "helping us", "become a patron", "patreon", "chip in", "contribute",
                    "subscribe", "newsletter", "sign up", "abonnieren", "inscrivez", "©",
                    "all rights reserved", "alle rechte", "impressum", "privacy policy", "terms of")
+#: Any of them, as one search (factored by prefix: twice as fast as testing each word).
+_FLOATING = re.compile(trie_pattern(tuple(sorted(set(_FLOATING_WORDS)))))
 
 
 def text_kind(text: str) -> str | None:
@@ -91,13 +95,23 @@ def text_kind(text: str) -> str | None:
         return "funding-progress"
     head = text[:300]
     low = head.lower()
-    if not (_ANCHORED.match(head) or any(w in low for w in _FLOATING_WORDS)):
+    if not (_ANCHORED.match(head) or _FLOATING.search(low)):
         return "metadata" if len(text) <= 60 and _DATE_ONLY.match(text) else None
     for rx, kind in _TEXT_KINDS:
         if rx.search(head):
             return kind
     if len(text) <= 60 and _DATE_ONLY.match(text):
         return "metadata"
+    return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _stem_kind(tokens: frozenset[str]) -> str | None:
+    """The kind of the first of :data:`_TOKEN_KINDS` among ``tokens`` (pure; memoised: blocks of
+    one region share their token sets)."""
+    for stem, kind in _TOKEN_KINDS:
+        if stem in tokens:
+            return kind
     return None
 
 
@@ -108,11 +122,8 @@ def furniture_kind(block: RawBlock, *, title_words: str = "") -> str:
     if by_words is not None:
         return by_words
     for tokens in (block.own_tokens, block.tokens):
-        if not tokens:
-            continue
-        for stem, kind in _TOKEN_KINDS:
-            if stem in tokens:
-                return kind
+        if tokens and (kind := _stem_kind(tokens)) is not None:
+            return kind
     if "@nav" in block.tokens:
         return "navigation"
     if "@footer" in block.tokens:

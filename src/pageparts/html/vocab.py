@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["VOCAB", "hits"]
+__all__ = ["VOCAB", "hits", "trie_pattern"]
 
 #: Stems looked for inside class/id/role/itemprop values (lower-cased). Order is irrelevant.
 VOCAB = (
@@ -35,7 +35,7 @@ VOCAB = (
     "brand", "masthead", "top", "bottom", "col", "row", "wrap", "container",
 )
 
-def _trie_pattern(words: tuple[str, ...]) -> str:
+def trie_pattern(words: tuple[str, ...]) -> str:
     """One regex for a set of literals, factored by common prefixes (a plain alternation of a
     hundred literals makes the regex engine try each one at every position)."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
@@ -57,7 +57,7 @@ def _trie_pattern(words: tuple[str, ...]) -> str:
     return emit(trie)
 
 
-_PATTERN = re.compile(_trie_pattern(tuple(sorted(set(VOCAB)))))
+_PATTERN = re.compile(trie_pattern(tuple(sorted(set(VOCAB)))))
 
 
 @lru_cache(maxsize=1 << 16)
