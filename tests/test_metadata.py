@@ -325,6 +325,40 @@ def test_sort_by_control_is_not_a_byline() -> None:
     assert m.author is None
 
 
+def test_forum_suffix_with_host_name_is_stripped() -> None:
+    m = meta("<title>Leeks keep bolting / Growing help / Leekland Forums</title>",
+             "https://forum.leekland.org/viewtopic.php?id=4")
+    assert m.title == "Leeks keep bolting"
+
+
+def test_h1_split_by_styled_spans_gives_way_to_the_meta_title() -> None:
+    m = meta("""<title>How to plan a crop cycle</title>
+      <body><h1>How to plan a crop c<span>ycle</span></h1></body>""")
+    assert m.title == "How to plan a crop cycle"
+
+
+def test_h1_without_the_meta_titles_separator_gives_way() -> None:
+    m = meta("""<meta property="og:title" content="Question - Which leek is hardiest?">
+      <body><h1><span>Question</span> Which leek is hardiest?</h1></body>""")
+    assert m.title == "Question - Which leek is hardiest?"
+
+
+def test_cut_off_h1_gives_way_to_the_whole_title() -> None:
+    m = meta("""<title>Which leek variety will be the trend in the garden in 2024?</title>
+      <body><h1>Which leek variety will be the trend in the...</h1></body>""")
+    assert m.title == "Which leek variety will be the trend in the garden in 2024?"
+
+
+def test_button_and_style_text_inside_h1_are_not_the_title() -> None:
+    m = meta("""<body><h1><style>.x{color:red}</style>Crate leeks
+      <button>Copy item path</button></h1></body>""")
+    assert m.title == "Crate leeks"
+
+
+def test_dangling_separator_is_dropped_from_a_title() -> None:
+    assert meta("<title>Leeks win the county show -</title>").title == "Leeks win the county show"
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

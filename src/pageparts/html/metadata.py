@@ -9,6 +9,7 @@ One CSS pass gathers the tags; JSON-LD is parsed leniently and never raises.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -37,6 +38,9 @@ _MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing 
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
 _SCAN = "title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype]"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
+_DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
+_BARE = re.compile(r"[\s|:/\u00b7\u2013\u2014-]+")  # spacing and separators
+_NOT_HEADLINE = "style, script, noscript, button, svg, template"  # text in an <h1> not shown
 _KEY = re.compile(r"[\W_]+", re.UNICODE)
 
 # --- vocabularies -----------------------------------------------------------------------------
@@ -61,17 +65,21 @@ _ROLE_WORDS = frozenset(_VOCAB["role_words"])
 _SHOP_TYPES = frozenset(_VOCAB["shop_types"])
 
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
-               " \u00ab ", " : ", " ~ ")
-_NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022\u00a9"  # \u00a9 is the copyright sign
+               " \u00ab ", " : ", " ~ ", " / ", " \u2022 ")
+# a site name may be its host plus one of these: "Raspberry Pi Forums" on raspberrypi.com
+_SITE_WORDS = ("forums", "forum", "blog", "news", "magazine", "online", "wiki",
+               "docs", "documentation")
+# \u00a9 is the copyright sign, \u2192 an arrow ("All posts by Ann \u2192")
+_NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022\u00a9\u2192\u00bb"
 _BY_WORD = r"(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
 _BY = re.compile(
     # "View all posts by", "More from", "About": a label that already says whose name follows
-    r"^(?:(?:view\s+)?(?:all\s+)?(?:posts?|articles?|stor(?:y|ies)|beitr(?:ag|\u00e4ge)|artikel)"
+    r"^(?:(?:view\s+|zeige\s+|see\s+)?(?:all\s+|alle\s+)?(?:posts?|articles?|stor(?:y|ies)|beitr(?:ag|\u00e4ge)|artikel)"
     r"\s+(?:by|von)\s+"
     r"|more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+"
     r"|(?:interview|text|photos?|fotos?|authors?|autoren|auteurs?)\s*:\s*"
     r"|(?:guide|review|story|recipe|video|analysis|column|report|reporting|essay|commentary|"
-    r"opinion|authored|compiled|curated)\s+by\s*:?\s+"
+    r"opinion|authored|compiled|curated|(?:post\s+)?author)\s+by\s*:?\s+"
     # "[This post was] [written|posted|...] by", "Reviewed by", "Eingestellt von"
     r"|(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)?"
     r"(?:(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?"
@@ -109,10 +117,18 @@ _PROFILE_HREF = re.compile(  # /author/ann-lee, /users/123/ann, /members/ann.42/
 _SORT_BY = re.compile(r"(?:sort(?:ed)?|order(?:ed)?|filter(?:ed)?|sortieren|trier)\W*$", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
+_WEEKDAYS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "mi\u00e9rcoles", "jueves", "viernes", "s\u00e1bado", "domingo"))
+_PARTICLES = "de|la|le|del|della|van|von|der|den|ter|ten|da|di|du|dos|das|bin|al|zu|y"
 _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "von")
     r"(?:^|[\s|\u00b7\u2022(])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Av|Af|Przez|Autor|Author|"
-    r"Auteur|(?i:article by|written by|posted by))\s*:?\s+"
-    rf"((?:[{_UPPER}][\w'\u2019-]*\.?(?:\s|$)){{1,4}})"
+    r"Autorin|Auteur|Redaktion|(?i:article by|written by|posted by))\s*:?\s+"
+    # capitalised words ("J.R. Stone"), particles between them ("Jose de la Cruz")
+    rf"([{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{0,3}})"
+    r"(?![\w'\u2019])"
 )
 _READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
                         re.I)
@@ -181,7 +197,7 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
                 s.title = _clean(node.text())[:_MAX_TEXT * 2]
         elif tag == "h1":
             if len(s.h1) < 5:
-                text = _clean(node.text(separator=" "))
+                text = _clean(_visible_text(node, _NOT_HEADLINE))
                 if text:
                     s.h1.append(text[:_MAX_TEXT])
                     s.h1_nodes.append(node)
@@ -347,7 +363,8 @@ def _host_keys(url: str | None) -> list[str]:
     return keys
 
 
-def _is_site(part: str, sites: list[list[str]], hosts: list[str], *, exact: bool = False) -> bool:
+def _is_site(part: str, sites: list[list[str]], hosts: list[str], *, exact: bool = False,
+             suffixed: bool = False) -> bool:
     """Whether a title segment names the site (its og:site_name, publisher or host).
 
     ``sites`` are the site names as word lists (see :func:`_site_names`). ``exact``: the whole
@@ -364,7 +381,8 @@ def _is_site(part: str, sites: list[list[str]], hosts: list[str], *, exact: bool
     if exact:
         return any(squashed == h for h in hosts)
     for h in hosts:
-        if squashed == h or (squashed.startswith(h) and len(squashed) - len(h) <= 4):
+        if squashed == h or (squashed.startswith(h) and (
+                len(squashed) - len(h) <= 4 or (suffixed and squashed[len(h):] in _SITE_WORDS))):
             return True
         if len(squashed) >= 4 and h.startswith(squashed):
             return True
@@ -384,9 +402,9 @@ def _strip_site(title: str, sites: list[list[str]], hosts: list[str], others: se
         parts = [p for p in title.split(sep) if p.strip()]
         if len(parts) < 2:
             continue
-        if _is_site(parts[-1], sites, hosts):
+        if _is_site(parts[-1], sites, hosts, suffixed=True):
             return _strip_site(sep.join(parts[:-1]), sites, hosts, others)
-        if _is_site(parts[0], sites, hosts):
+        if _is_site(parts[0], sites, hosts, suffixed=True):
             return _strip_site(sep.join(parts[1:]), sites, hosts, others)
         for i in range(len(parts) - 1, 0, -1):
             left, right = sep.join(parts[:i]), sep.join(parts[i:])
@@ -399,8 +417,11 @@ def _strip_site(title: str, sites: list[list[str]], hosts: list[str], others: se
 
 def _lead_segment(title: str) -> str:
     """The headline part of "Headline | Section | Tagline" once the site name is gone."""
-    head, pipe, _tail = title.partition(" | ")
-    return head if pipe and len(head.split()) >= 2 else title
+    for sep in (" | ", " / "):
+        head, found, _tail = title.partition(sep)
+        if found and len(head.split()) >= 2:
+            return head
+    return title
 
 
 def _similar(a: str, b: str) -> bool:
@@ -408,10 +429,41 @@ def _similar(a: str, b: str) -> bool:
     ka, kb = _key(a), _key(b)
     if not ka or not kb:
         return False
-    if ka == kb:
+    if ka == kb or ka.replace(" ", "") == kb.replace(" ", ""):
         return True
     short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
     return len(short) >= 0.5 * len(long_) and (long_.startswith(short) or long_.endswith(short))
+
+
+def _better_form(h1: str, meta: str) -> str:
+    """Of a heading and a meta title that are the same headline, the one to return.
+
+    The shorter (kickers and suffixes off), except that a cut-off one ("...") gives way to the
+    whole. Where only punctuation and spacing differ, the meta title if the heading splits
+    its words otherwise or lacks a separator (an ``<h1>`` of styled spans reads "c ycle" or
+    "Info Ultimate guide" for "Info - Ultimate guide").
+    """
+    if _key(h1).replace(" ", "") == _key(meta).replace(" ", "") and (
+            _words(h1) != _words(meta)
+            or (_seps(meta) > _seps(h1) and _bare(h1) == _bare(meta))):
+        return meta
+    short, long_ = (h1, meta) if len(h1) <= len(meta) else (meta, h1)
+    return long_ if short.endswith(("...", "\u2026")) else short
+
+
+def _words(text: str) -> list[str]:
+    """The words as split by spaces, punctuation aside ("machine-learning" is one word)."""
+    return [k for k in (_key(t).replace(" ", "") for t in text.split()) if k]
+
+
+def _bare(text: str) -> str:
+    return _BARE.sub("", text.casefold())
+
+
+def _seps(text: str) -> int:
+    """How many spaced separators a title has (" - ", " | ", ...; dashes all alike)."""
+    text = text.replace("\u2013", "-").replace("\u2014", "-")
+    return sum(text.count(sep) for sep in (" - ", " | ", " : ", " / ", " \u00b7 "))
 
 
 def _overlap(a: str, b: str) -> float:
@@ -424,7 +476,8 @@ def _text(value: str) -> str:
     value = value[:_MAX_TEXT * 4]
     if "&" in value:
         value = html.unescape(value)
-    return _clean(value.translate(_INVISIBLE))[:_MAX_TEXT].rstrip(" \u00b6#")
+    value = _clean(value.translate(_INVISIBLE))[:_MAX_TEXT].rstrip(" \u00b6#")
+    return _DANGLING_SEP.sub("", value)
 
 
 def _site_names(site: str | None, ld: _LD) -> list[list[str]]:
@@ -456,7 +509,7 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
     for h in h1s:  # a heading that is a meta title, give or take a kicker: the shorter one
         for m in metas:
             if _similar(h, m):
-                return h if len(h) <= len(m) else m
+                return _better_form(h, m)
     if h1s:  # else the heading sharing most words with a meta title, if it shares enough
         best = max(h1s, key=lambda h: max((_overlap(h, m) for m in metas), default=0.0))
         if not metas or max(_overlap(best, m) for m in metas) >= _MIN_OVERLAP:
@@ -845,10 +898,10 @@ class _Around:
         return self._windows
 
 
-def _visible_text(node: LexborNode) -> str:
-    """The node's text without the source of its style and script elements."""
+def _visible_text(node: LexborNode, junk_tags: str = "style, script, noscript") -> str:
+    """The node's text without the text of ``junk_tags`` (style and script source)."""
     text = node.text(separator=" ")
-    for junk in node.css("style, script, noscript")[:60]:
+    for junk in node.css(junk_tags)[:60]:
         source = junk.text()
         if source:
             text = text.replace(source, " ", 1)
@@ -888,7 +941,11 @@ def _visible_byline(around: _Around) -> str | None:
     if m is None or _SORT_BY.search(window, max(0, m.start() - 12), m.start() + 1):
         return None  # "Sort by Featured": a list control, not a byline
     words = m[1].split()
-    while words and words[-1].lower().rstrip(".") in _MONTHS:  # "By Ann Lee December 3, ..."
+    if not words[0].isupper():  # "By Jose Cruz CVS Health": an acronym starts something else
+        words = list(itertools.takewhile(lambda w: not (w.isupper() and len(w) > 1), words))
+    # "By Ann Lee December 3, ...", "By Ann Lee Thursday"
+    while words and (words[-1].lower().rstrip(".,") in _MONTHS
+                     or words[-1].lower().rstrip(".,") in _WEEKDAYS):
         words.pop()
     return " ".join(words)
 
