@@ -359,6 +359,20 @@ def test_dangling_separator_is_dropped_from_a_title() -> None:
     assert meta("<title>Leeks win the county show -</title>").title == "Leeks win the county show"
 
 
+def test_time_element_beats_a_bare_date_meta() -> None:
+    m = meta("""<meta name="date" content="2022-1-26T14:32:06+02:00">
+      <body><h1>New touring boot</h1><time datetime="2022-01-21">21.01.2022</time>
+      <p>A boot for both worlds.</p></body>""")
+    assert m.date == date(2022, 1, 21)
+
+
+def test_locale_in_the_url_makes_dates_day_first() -> None:
+    page = """<html lang="en"><body><h1>Halls too full</h1><p>The Paper 02/10/2020</p>
+      <p>Experts warn.</p></body></html>"""
+    assert meta(page, "https://news.example.com/en-gb/news/halls").date == date(2020, 10, 2)
+    assert meta(page, "https://news.example.com/en-us/news/halls").date == date(2020, 2, 10)
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

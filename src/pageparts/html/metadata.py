@@ -50,6 +50,8 @@ _VOCAB = json.loads(resources.files("pageparts.data").joinpath("meta_vocab.json"
 _TITLE_META = tuple(_VOCAB["title_meta"])
 _AUTHOR_META = tuple(_VOCAB["author_meta"])
 _DATE_META = tuple(_VOCAB["date_meta"])
+# meta names that may hold any date of the page (a crawl, a build): after <time> elements
+_WEAK_DATE_META = ("date", "dc.date", "dcterms.date", "timestamp", "created", "published")
 _MODIFIED_META = tuple(_VOCAB["modified_meta"])
 _SITE_META = tuple(_VOCAB["site_meta"])
 _LANG_META = tuple(_VOCAB["language_meta"])
@@ -141,6 +143,7 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:/([01]\d))?/")
+_URL_LOCALE = re.compile(r"/en[-_]([a-zA-Z]{2})(?:/|$)")
 _URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
@@ -978,7 +981,8 @@ def _structured_dates(s: _Scan, ld: _LD, dayfirst: bool) -> Iterator[tuple[str, 
     for obj in (ld.main, ld.page):
         if obj is not None:
             raws += [_ld_text(obj.get(k)) for k in ("datePublished", "dateCreated", "uploadDate")]
-    raws += [v for name in _DATE_META for v in s.meta.get(name, ())[:1]]
+    raws += [v for name in _DATE_META if name not in _WEAK_DATE_META
+             for v in s.meta.get(name, ())[:1]]
     for raw in raws:
         d = _parse_date(raw, dayfirst)
         if raw and d:
@@ -995,6 +999,11 @@ def _structured_dates(s: _Scan, ld: _LD, dayfirst: bool) -> Iterator[tuple[str, 
         d = _parse_date(value, dayfirst)
         if d:
             yield value, d
+    for name in _WEAK_DATE_META:  # "date", "timestamp": after the page's own <time> elements
+        for value in s.meta.get(name, ())[:1]:
+            d = _parse_date(value, dayfirst)
+            if d:
+                yield value, d
     for obj in ld.objects:
         for k in ("datePublished", "dateCreated"):
             text = _ld_text(obj.get(k))
@@ -1083,13 +1092,20 @@ def _language(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
     return None
 
 
-def _day_first(tree: LexborHTMLParser, s: _Scan, language: str | None) -> bool:
-    """Whether 05/12/2019 means 5 December: everywhere but in US (or unmarked) English."""
+def _day_first(tree: LexborHTMLParser, s: _Scan, language: str | None,
+               url: str | None) -> bool:
+    """Whether 05/12/2019 means 5 December: everywhere but in US (or unmarked) English.
+
+    The region comes from ``<html lang>``, ``og:locale`` or a locale in the URL ("/en-gb/").
+    """
     if language not in (None, "en"):
         return True
     root = tree.root
     declared = [root.attributes.get("lang") if root else None, _first_meta(s, ("og:locale",))]
     regions = {v.replace("_", "-").lower().partition("-")[2] for v in declared if v}
+    m = _URL_LOCALE.search(url) if url else None
+    if m:
+        regions.add(m[1].lower())
     return bool(regions & {"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "ng", "ke", "pk"})
 
 
@@ -1136,7 +1152,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     og_type = _first_meta(s, ("og:type",))
     if og_type:
         types.add(og_type.lower())
-    dayfirst = _day_first(tree, s, language)
+    dayfirst = _day_first(tree, s, language, url)
     page_url = _canonical(s, url)
     description = _first_meta(s, _DESC_META)
     if description is None and ld.main is not None:
