@@ -9,8 +9,10 @@ wcxb-dev, 130 of trafilatura-a, 70 of readability). Each page is decoded, prepar
 with tight ``max_depth`` / ``max_blocks`` (to cover the depth cut and truncation). The digest of a
 page is every RawBlock field the segmenter fills (text, tag, depth, tokens, own_tokens, ancestors,
 link_chars, n_links, n_images, dom_depth, line, extra), the element spans, the truncated flag, and
-``furniture_kind`` of every block. Element ids (``mem_id``, a C address) are replaced by the
-element's position in a document-order walk so digests compare across processes.
+``furniture_kind`` of every block, and the page signals (``html.signals.page_signals``, with
+empty metadata: the counts, not the URL and schema.org hints). Element ids (``mem_id``, a C
+address) are replaced by the element's position in a document-order walk so digests compare
+across processes.
 
 The reference lives outside the repository (it is made from pack pages). Exit status 1 when any
 page differs; the first differences are printed.
@@ -28,11 +30,13 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from pageparts._options import Options
+from pageparts.blocks import Metadata
 from pageparts.decode import decode
 from pageparts.eval.packs import load_pack, pack_ids, resolve_pack, subset
 from pageparts.furniture import furniture_kind
 from pageparts.html.prepare import prepare
 from pageparts.html.segment import segment
+from pageparts.html.signals import page_signals
 
 SAMPLES = {"wcxb-dev": 200, "trafilatura-a": 130, "readability": 70}
 #: Extra runs with tight limits on every tenth page (depth cut, truncation and its span closing).
@@ -58,6 +62,7 @@ def digest(html: str, options: Options) -> dict[str, Any]:
     blocks, spans, truncated = segment(tree, options)
     return {
         "truncated": truncated,
+        "signals": page_signals(tree, blocks, Metadata()),
         "spans": sorted([order[k], a, b] for k, (a, b) in spans.items()),
         "blocks": [
             [b.text, b.tag, b.depth, sorted(b.tokens), sorted(b.own_tokens),

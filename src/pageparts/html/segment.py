@@ -167,6 +167,7 @@ class _State:
     landmark_moves: dict[tuple[frozenset[str], str], frozenset[str]] = field(default_factory=dict)
     token_sets: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = field(
         default_factory=dict)
+    near_sets: dict[tuple[frozenset[str], ...], frozenset[str]] = field(default_factory=dict)
     buf: list[str] = field(default_factory=list)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     merged: bool = False
@@ -258,7 +259,7 @@ def _flush(st: _State) -> None:
     ancestors = tuple(st.ids[-_MAX_ANCESTORS:])
     landmark_set = st.landmark_set
     if frames:
-        near = _near(frames)
+        near = _near(st)
         key = (frames[-1][_HITS], landmark_set)
         tokens = st.token_sets.get(key)
         if tokens is None:
@@ -288,12 +289,13 @@ def _flush(st: _State) -> None:
         st.blocks.append(b)
 
 
-def _near(frames: list[_Frame]) -> frozenset[str]:
+def _near(st: _State) -> frozenset[str]:
     """Vocabulary hits of the innermost frame, its parent frame and its grandparent frame."""
-    own = frames[-1][_OWN]
-    parent = frames[-2][_OWN] if len(frames) > 1 else _EMPTY
-    grand = frames[-3][_OWN] if len(frames) > 2 else _EMPTY
-    return own | parent | grand if (parent or grand) else own
+    key = tuple([fr[_OWN] for fr in st.frames[-3:]])
+    near = st.near_sets.get(key)
+    if near is None:
+        near = st.near_sets[key] = frozenset().union(*key)
+    return near
 
 
 def _merge_row(st: _State, start: int) -> None:
