@@ -373,6 +373,20 @@ def test_locale_in_the_url_makes_dates_day_first() -> None:
     assert meta(page, "https://news.example.com/en-us/news/halls").date == date(2020, 2, 10)
 
 
+def test_byline_cleaning_drops_counts_roles_and_dangling_words() -> None:
+    page = '<body><h1>Leeks</h1><span class="byline">{}</span><p>Text.</p></body>'
+    assert meta(page.format("8 Written by Ann Lee")).author == "Ann Lee"
+    assert meta(page.format("&amp; Ann Lee Writer, Gardening")).author == "Ann Lee"
+    assert meta(page.format("Ann Lee in")).author == "Ann Lee"
+
+
+def test_placeholders_and_weekdays_are_not_authors() -> None:
+    assert meta('<meta name="author" content="page.head.extra.author">').author is None
+    assert meta('<meta name="author" content="undefined">').author is None
+    assert meta('<meta name="author" content="Sat">').author is None
+    assert meta('<meta name="author" content="ann.r.lee">').author == "ann.r.lee"
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

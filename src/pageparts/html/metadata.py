@@ -72,7 +72,7 @@ _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ",
 _SITE_WORDS = ("forums", "forum", "blog", "news", "magazine", "online", "wiki",
                "docs", "documentation")
 # \u00a9 is the copyright sign, \u2192 an arrow ("All posts by Ann \u2192")
-_NAME_TRIM = " :|,-\u2013\u2014\u00b7\u2022\u00a9\u2192\u00bb"
+_NAME_TRIM = " :|,&-\u2013\u2014\u00b7\u2022\u00a9\u2192\u00bb"
 _BY_WORD = r"(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
 _BY = re.compile(
     # "View all posts by", "More from", "About": a label that already says whose name follows
@@ -95,14 +95,20 @@ _AUTHOR_TAIL = re.compile(
     r"(?:\s*[|,/\u2022\u00b7\u2013\u2014-]\s*(?:staff(?:\s+writer|\s+reporter)?|contributor)"
     r"|\s+(?:says|sagt|schreibt|dit|dice|escreveu|wrote|am|on|le|el|il|op|em|\u00bb|\u00ab)"
     r"|\s*[|\u2022\u00b7]\s*\d+\s*[hmd]\b.*"
-    r"|\s+(?:in|im|dans)\s+\S.*|\s+on\s+(?=\S{0,15}\d).*|\s*[\u00bb\u00ab]\s.*"
+    r"|\s+(?:in|im|dans)(?:\s+\S.*)?|\s+(?:the|and|with|und|mit)|\s+on\s+(?=\S{0,15}\d).*|\s*[\u00bb\u00ab]\s.*"
     r"|\s+(?:edited|reviewed|fact[\s-]checked|photos?|illustrations?)\s+by\b.*"
     r"|\s+(?:more\s+(?:posts|articles|stories)|view(?:\s+(?:all|profile|more))?|follow)\b.*"
     r"|\s*(?:[|,\u2022\u00b7\u2013\u2014-]\s*)?(?:updated|published|posted|last updated)\b.*)\s*$",
     re.IGNORECASE,
 )
-_NOT_A_NAME = re.compile(r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erforderlich|"
-                         r"obligatoire|obligatorio|obbligatorio)\s*\)", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erforderlich|"
+    r"obligatoire|obligatorio|obbligatorio)\s*\)"
+    r"|^[a-z_]{2,}(?:\.[a-z_]{2,}){2,}$"  # a template's placeholder: "page.head.author"
+    r"|^(?:undefined|null|nan|mon|tue|wed|thu|fri|sat|sun)$",  # a script's or a weekday
+    re.I)
+# "8 Written by Ann Lee": a label inside the text, with a count or an icon's text before it
+_BY_INSIDE = re.compile(r"^.{0,24}?\b(?:written|posted|published)\s+by\s+(?=\w)", re.I)
 _AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
@@ -533,6 +539,7 @@ def _clean_author(text: str) -> str | None:
         after = text[dated.end():]
         labelled = before.endswith(":")  # "Stand: 20. April 2020" is no name
         text = "" if labelled else before or _READ_TIME.sub("", after).strip(_NAME_TRIM)
+    text = _BY_INSIDE.sub("", text)
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
@@ -541,10 +548,10 @@ def _clean_author(text: str) -> str | None:
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]  # "Jane Doe Jane Doe": a link and a label
     for i, word in enumerate(words[2:], 2):  # "Will Judd Former Deputy Editor": no comma, a role
-        if word.endswith(","):
-            break
-        if word.lower() in _ROLE_WORDS:
+        if word.lower().rstrip(",") in _ROLE_WORDS:
             words = words[:i]
+            break
+        if word.endswith(","):
             break
     text = " ".join(words)
     if not text or len(text) > 150 or _NOT_A_NAME.search(text) or _PAGE_DATE.search(text):
