@@ -329,26 +329,6 @@ def _compact(st: _State) -> None:
     st.blocks = keep
 
 
-def _enter(st: _State, node: LexborNode, tag: str, own: frozenset[str]) -> _Frame:
-    """Open a frame for an element."""
-    is_block = tag in BLOCK_TAGS
-    if is_block and st.buf:
-        _flush(st)
-    frames = st.frames
-    if frames:
-        parent_hits = frames[-1][_HITS]
-        hits_ = parent_hits | own if own else parent_hits
-    else:
-        hits_ = own
-    mem_id = node.mem_id
-    fr = (tag, mem_id, hits_, own, is_block, len(st.blocks))
-    frames.append(fr)
-    st.ids.append(mem_id)
-    if tag in _COUNTED:
-        _count(st, tag, 1)
-    return fr
-
-
 def _count(st: _State, tag: str, step: int) -> None:
     """Move the counters a landmark, link, list or ``pre`` element keeps as it opens (``step``
     1) or closes (-1)."""
@@ -398,7 +378,7 @@ def _walk(st: _State, root: LexborNode) -> None:
     stop (``st.truncated``) once ``Options.max_blocks`` blocks are made."""
     limit = st.options.max_blocks
     max_depth = st.options.max_depth
-    blocks, frames, buf = st.blocks, st.frames, st.buf
+    blocks, frames, ids, buf = st.blocks, st.frames, st.ids, st.buf
     if len(blocks) >= limit:
         st.truncated = True
         return
@@ -442,11 +422,24 @@ def _walk(st: _State, root: LexborNode) -> None:
             # plain inline elements (no vocabulary, no role) need no frame: their text simply
             # joins the enclosing block, and most elements of a page are such
             frame = None
-            if (own or tag in _FRAMED) and len(frames) < max_depth:
-                frame = _enter(st, node, tag, own)
-                if len(blocks) >= limit:
-                    st.truncated = True
-                    return
+            if (own or tag in _FRAMED) and len(frames) < max_depth:  # open a frame
+                is_block = tag in BLOCK_TAGS
+                if is_block and buf:
+                    _flush(st)
+                    if len(blocks) >= limit:
+                        st.truncated = True
+                        return
+                if frames:
+                    parent_hits = frames[-1][_HITS]
+                    hits_ = parent_hits | own if own else parent_hits
+                else:
+                    hits_ = own
+                mem_id = node.mem_id
+                frame = (tag, mem_id, hits_, own, is_block, len(blocks))
+                frames.append(frame)
+                ids.append(mem_id)
+                if tag in _COUNTED:
+                    _count(st, tag, 1)
             child = node.first_child
             if child is not None:
                 open_.append((node, frame))
