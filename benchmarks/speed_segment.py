@@ -1,7 +1,7 @@
 """CPU cost of the HTML segmenter and of whole extraction: this checkout beside a git revision.
 
     python benchmarks/speed_segment.py [--baseline REV] [--wcxb N] [--traf N] [--repeat K]
-                                       [--no-extract]
+                                       [--no-extract] [--hostile]
 
 Pages: seeded samples of wcxb-dev and trafilatura-a from ``../shared/datasets`` (default 150 and
 0), decoded and prepared once. The baseline is ``src/pageparts/html/segment.py``,
@@ -14,6 +14,10 @@ stand-alone modules.
 - extract: ``Extractor().extract(page, kind="html")`` with the baseline modules swapped in
   (``pageparts.html.segment`` and ``assemble.furniture_kind``) against this checkout, interleaved
   the same way.
+
+- hostile (``--hostile``): whole extraction of the two big hostile pages of
+  ``tests/test_hostile.py`` (a 50 MB page of paragraphs, cut at ``max_blocks``; 100,000-deep
+  nesting), each version once per pass.
 
 Ratios matter more than absolute numbers on a shared machine. Run it with ``nice -n 10``.
 """
@@ -127,6 +131,32 @@ def bench_extract(pages: list[tuple[str, str]], base_seg: Callable[..., Any],
     return best[0], best[1]
 
 
+_PARA = ("<p>The committee met again on Thursday to discuss the harbour budget, and after a long "
+         "debate it agreed to postpone the decision until the spring session of the council.</p>")
+
+
+def hostile_pages() -> list[tuple[str, str]]:
+    n = 50 * 1024 * 1024 // (len(_PARA) + 12)
+    body = "".join(_PARA.replace("<p>", f"<p>Item {i}: ", 1) for i in range(n))
+    return [("50 MB page", f"<html><body><article>{body}</article></body></html>"),
+            ("100,000-deep nesting", "<div>" * 100_000 + "deep text" + "</div>" * 100_000)]
+
+
+def bench_hostile(base_seg: Callable[..., Any], base_fur: Callable[..., Any],
+                  repeat: int) -> None:
+    ex = Extractor()
+    for name, page in hostile_pages():
+        best = [float("inf"), float("inf")]
+        for rep in range(repeat):
+            for which in ((0, 1) if rep % 2 == 0 else (1, 0)):
+                with swapped(*((base_seg, base_fur) if which == 0 else (segment,
+                                                                        furniture_kind))):
+                    t0 = time.process_time()
+                    ex.extract(page, kind="html")
+                    best[which] = min(best[which], time.process_time() - t0)
+        print(f"{name:22s} extract  baseline {best[0]:6.2f}s  this {best[1]:6.2f}s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--baseline", default="HEAD")
@@ -134,7 +164,11 @@ def main() -> int:
     ap.add_argument("--traf", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-extract", action="store_true")
+    ap.add_argument("--hostile", action="store_true", help="only the hostile pages")
     args = ap.parse_args()
+    if args.hostile:
+        bench_hostile(*load_baseline(args.baseline), repeat=args.repeat)
+        return 0
     samples = {k: v for k, v in (("wcxb-dev", args.wcxb), ("trafilatura-a", args.traf)) if v}
     pages = load_pages(samples)
     base_seg, base_fur = load_baseline(args.baseline)
