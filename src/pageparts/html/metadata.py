@@ -36,7 +36,9 @@ _BYLINE_WINDOW = 300  # characters after the headline searched for the date show
 _MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing meta titles
 
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
-_SCAN = "title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype]"
+_SCAN = ("title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype], "
+         "[data-author-username], [data-author], [data-username]")
+_DATA_AUTHOR = ("data-author-username", "data-author", "data-username")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
 _DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
 _BARE = re.compile(r"[\s|:/\u00b7\u2013\u2014-]+")  # spacing and separators
@@ -172,6 +174,7 @@ class _Scan:
     other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
     types: set[str] = field(default_factory=set)
+    data_authors: list[tuple[str, LexborNode]] = field(default_factory=list)  # data-author=
 
 
 def _clean(text: str | None) -> str:
@@ -232,6 +235,12 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
         if itemtype:
             for t in itemtype.split():
                 s.types.add(t.rstrip("/").rsplit("/", 1)[-1].lower())
+        if len(s.data_authors) < 3:
+            for name in _DATA_AUTHOR:
+                value = attrs.get(name)
+                if value:
+                    s.data_authors.append((_clean(value), node))
+                    break
     return s
 
 
@@ -629,13 +638,10 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
     return named + plain
 
 
-def _data_authors(tree: LexborHTMLParser) -> list[str]:
+def _data_authors(s: _Scan) -> list[str]:
     """Author names forum and Q&A software writes into post attributes (``data-author``)."""
     names = []
-    for node in tree.css("[data-author-username], [data-author], [data-username]")[:3]:
-        attrs = node.attributes
-        value = _clean(attrs.get("data-author-username") or attrs.get("data-author")
-                       or attrs.get("data-username"))
+    for value, node in s.data_authors:
         if 1 < len(value) <= 60 and not _NOT_A_NAME.search(value) and not _in_comments(node):
             names.append(value)
     return names
@@ -694,7 +700,7 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
     if found:
         return found
     if not shop:  # on a product page, "by" and author classes name reviewers and brands
-        found = consider(_join_authors(_data_authors(tree)[:1]))
+        found = consider(_join_authors(_data_authors(s)[:1]))
         if found:
             return found
         for text in _byline_names(tree):
@@ -876,10 +882,10 @@ class _Around:
                 if parent is None or node.tag == "body" or parent.tag == "html":
                     break
                 node = parent
-                self._region_text = _visible_text(node)
-                if len(self._region_text) >= 4_000:
+                if len(node.text(separator=" ")) >= 4_000:
                     break
             self._region = node
+            self._region_text = _visible_text(node)
         return self._region
 
     def _text(self) -> str:
