@@ -237,9 +237,9 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
                 s.types.add(t.rstrip("/").rsplit("/", 1)[-1].lower())
         if len(s.data_authors) < 3:
             for name in _DATA_AUTHOR:
-                value = attrs.get(name)
-                if value:
-                    s.data_authors.append((_clean(value), node))
+                author = attrs.get(name)
+                if author:
+                    s.data_authors.append((_clean(author), node))
                     break
     return s
 
