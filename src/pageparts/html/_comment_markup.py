@@ -23,36 +23,48 @@ from ._comment_vocab import (
 
 
 def _kind_of(tag: str, tok: frozenset[str]) -> str | None:
-    """'comment', 'post' or None, from the element's own markup."""
+    """'comment', 'post' or None, from the element's own markup.
+
+    Order of evidence: schema.org itemtype, then itemprop, then class names (a post class wins
+    over a comment class on the same element: forum software marks its posts as both, like
+    Invision's ``cPost ipsComment``), then ids. The answer never depends on set order.
+    """
     if tag not in _RECORD_TAGS:
         return None
     if not tok:
         return None
     if tok & _ARTICLE_TOKENS:
         return None
-    kind: str | None = None
+    by_type: set[str] = set()
+    by_prop: set[str] = set()
+    by_class: set[str] = set()
     for t in tok:
         if t.startswith("itemtype:") and t[9:] in _ITEMTYPE_RECORD:
-            return "comment" if t[9:] in ("comment", "usercomments") else "post"
-        if t.startswith("itemprop:") and t[9:] in _ITEMPROP_RECORD:
-            return "comment" if t[9:] == "comment" else "post"
-        if t.startswith("component:") and t[10:] == "post":
-            kind = "post"
-        if ":" in t or t.startswith("#"):
+            by_type.add("comment" if t[9:] in ("comment", "usercomments") else "post")
+        elif t.startswith("itemprop:") and t[9:] in _ITEMPROP_RECORD:
+            by_prop.add("comment" if t[9:] == "comment" else "post")
+        elif t.startswith("component:") and t[10:] == "post":
+            by_class.add("post")
+        elif ":" in t or t.startswith("#"):
             continue
-        if _COMMENT_RECORD.fullmatch(t) and not _BAD_RECORD.fullmatch(t):
-            return "comment"
-        if t in _POST_RECORD:
-            kind = "post"
+        elif _COMMENT_RECORD.fullmatch(t) and not _BAD_RECORD.fullmatch(t):
+            by_class.add("comment")
+        elif t in _POST_RECORD:
+            by_class.add("post")
+    for found in (by_type, by_prop):
+        if found:
+            return "post" if "post" in found else "comment"
+    if by_class:
+        return "post" if "post" in by_class else "comment"
     if tag == "shreddit-comment":
         return "comment"
-    if kind is None and tag in ("li", "div", "article", "table"):
-        for t in tok:
-            if t.startswith("#") and _ID_COMMENT.fullmatch(t[1:]):
-                return "comment"
-            if t.startswith("#") and _ID_POST.fullmatch(t[1:]):
-                kind = "post"
-    return kind
+    if tag in ("li", "div", "article", "table"):
+        ids = [t[1:] for t in tok if t.startswith("#")]
+        if any(_ID_COMMENT.fullmatch(i) for i in ids):
+            return "comment"
+        if any(_ID_POST.fullmatch(i) for i in ids):
+            return "post"
+    return None
 
 
 def _has_record_id(ix: _Index, i: int) -> bool:
