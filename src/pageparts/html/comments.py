@@ -24,7 +24,8 @@ and can be much larger than the thread.
 Modules: ``_comment_vocab`` (class/id vocabularies, text patterns), ``_comment_dates`` (date
 patterns, :func:`parse_date`, the page-text gates), ``_comment_index`` (the bounded index),
 ``_comment_markup`` (markup-named records), ``_comment_parts`` / ``_comment_author`` /
-``_comment_record`` (reading one record), ``_comment_generic`` (unknown markup),
+``_comment_record`` (reading one record), ``_comment_jsonld`` (schema.org JSON-LD),
+``_comment_generic`` (unknown markup),
 ``_comment_threads`` (depth, grouping, :class:`Thread`). This module is the entry point.
 """
 
