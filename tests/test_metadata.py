@@ -390,10 +390,10 @@ def test_placeholders_and_weekdays_are_not_authors() -> None:
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
-#: exact-match floors on the first 150 pages of each pack (measured 2026-11-25: wcxb-dev
-#: 0.873 / 0.811 / 0.825, trafilatura-a 0.881 / 0.600 / 0.857), about 0.03 below
-FLOORS = {"wcxb-dev": {"title": 0.84, "author": 0.78, "date": 0.79},
-          "trafilatura-a": {"title": 0.85, "author": 0.57, "date": 0.82}}
+#: exact-match floors on the first 150 pages of each pack (measured 2026-11-25, second pass:
+#: wcxb-dev 0.873 / 0.811 / 0.874, trafilatura-a 0.881 / 0.671 / 0.905), about 0.03 below
+FLOORS = {"wcxb-dev": {"title": 0.84, "author": 0.78, "date": 0.84},
+          "trafilatura-a": {"title": 0.85, "author": 0.64, "date": 0.87}}
 
 
 def _norm(field: str, value: object) -> str | None:
