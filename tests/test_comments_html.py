@@ -165,6 +165,21 @@ GENERIC = page("""
 </div>""")
 
 
+def test_record_marked_both_post_and_comment_is_a_forum_post() -> None:
+    # forum software marks posts with both words (Invision: "cPost ipsComment"); a post class
+    # wins, whatever order the tokens come in
+    posts = "".join(
+        f'<article id="elComment_{k}" class="ipsComment cPost ipsBox">'
+        f'<aside><h3 class="cAuthorPane_author"><a href="/profile/{k}-u/">User{k}</a></h3></aside>'
+        f'<div class="ipsColumn"><time datetime="2024-03-0{k + 1}T10:00:00Z">March {k + 1}, '
+        f"2024</time><div data-role=\"commentContent\"><p>Post number {k} about the case fans."
+        f"</p></div></div></article>" for k in range(3))
+    html = f"<html><body><h1>Case fans</h1><div class='cTopic'>{posts}</div></body></html>"
+    (t,) = threads(html)
+    assert t.kind == "posts"
+    assert [c.author for c in t.comments] == ["User0", "User1", "User2"]
+
+
 def test_unknown_class_names_thread_found_by_repetition() -> None:
     got = flat(threads(GENERIC))
     assert [c.author for _, c in got] == ["Maria K.", "Tom", "Jens"]
