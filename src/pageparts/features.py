@@ -82,7 +82,8 @@ _CTA = re.compile(
     r"help(?:ing)? us|consider|become a (?:member|patron|subscriber|supporter)|join (?:us|now|our)|"
     r"follow us|share (?:this|on|via)|click here|read more|learn more|continue reading|"
     r"download|buy now|shop now|order now|add to (?:cart|basket)|contact us|"
-    r"get (?:started|the app)|free trial|abonn\w*|anmelden|registrier\w*|spende\w*|unterstütz\w*|jetzt|weiterlesen|"
+    r"get (?:started|the app)|free trial|abonn\w*|anmelden|registrier\w*|spende\w*|"
+    r"unterstütz\w*|jetzt|weiterlesen|"
     r"mehr (?:lesen|erfahren)|inscri\w*|suscrib\w*|regístr\w*|dona\w*|apoya\w*|soutenir|"
     r"faire un don)\b",
     re.IGNORECASE,
