@@ -181,7 +181,7 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
         return Document(status="empty", reason="the page has no visible text",
                         title=meta.title, **common)  # type: ignore[arg-type]
     X = featurize(parsed)
-    scores = models.block(page.kind).predict(X)
+    first, scores = models.score_blocks(page.kind, parsed, X)
     for b, s in zip(blocks, scores, strict=True):
         b.score = float(s)
     comments: tuple[Comment, ...] = tuple(
@@ -189,7 +189,7 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
     if options.page_type:
         page_type = options.page_type
     elif models.page_type is not None and page.kind == "html":
-        row = page_features(parsed.signals, X, scores, len(comments))
+        row = page_features(parsed.signals, X, first, len(comments))
         probs = models.page_type.predict(row)
         page_type = decode_page_type(probs, models.page_type.classes)
     else:

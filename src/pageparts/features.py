@@ -75,6 +75,30 @@ _STOP_CODES = np.array([ord(c) for c in ".!?。！？"], dtype=np.uint32)
 _ENDING_CODES = np.array([ord(c) for c in '.!?:"”’»)'], dtype=np.uint32)
 _TITLECASE = re.compile(r"(?:^|\s)[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 _BYLINE_FIRST = frozenset("BbVvPpDdWwAa")
+# What calls to action and legal notices say, in the languages of the packs: the words carry the
+# signal where a plain-text page has no class names (a donation appeal reads like prose).
+_CTA = re.compile(
+    r"\b(?:subscrib\w*|sign (?:up|in)|log ?in|register|newsletter|donat\w*|support(?:ing)? us|"
+    r"help(?:ing)? us|consider|become a (?:member|patron|subscriber|supporter)|join (?:us|now|our)|"
+    r"follow us|share (?:this|on|via)|click here|read more|learn more|continue reading|"
+    r"download|buy now|shop now|order now|add to (?:cart|basket)|contact us|"
+    r"get (?:started|the app)|free trial|abonn\w*|anmelden|registrier\w*|spende\w*|"
+    r"unterstütz\w*|jetzt|weiterlesen|"
+    r"mehr (?:lesen|erfahren)|inscri\w*|suscrib\w*|regístr\w*|dona\w*|apoya\w*|soutenir|"
+    r"faire un don)\b",
+    re.IGNORECASE,
+)
+_LEGAL = re.compile(
+    r"\b(?:cookies?|privacy|terms (?:of|and)|consent|gdpr|all rights reserved|datenschutz\w*|"
+    r"impressum|nutzungsbedingungen|mentions légales|confidentialité|política de privacidad|"
+    r"aviso legal)\b",
+    re.IGNORECASE,
+)
+_YOU = frozenset([
+    "you", "your", "yours", "yourself", "yourselves", "du", "dich", "dir", "dein", "deine",
+    "deinen", "deiner", "euch", "euer", "eure", "vous", "votre", "vos", "tu", "toi", "ton", "ta",
+    "tes", "usted", "ustedes", "tú",
+])
 _MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]?\s*$")
 
 _BASE = [
@@ -97,6 +121,9 @@ _BASE = [
     "byline_like",
     "credit_like",
     "money_like",
+    "cta_words",
+    "legal_words",
+    "you_ratio",
     "depth",
     "dom_depth",
     "n_images",
@@ -142,7 +169,8 @@ _COL = {n: i for i, n in enumerate(FEATURE_NAMES)}
 #: The base columns filled block by block in Python (the others are vectorised).
 _ROW_COLS = [_COL[c] for c in (
     "log_links", "copyright", "titlecase_ratio", "stop_ratio", "date_like", "byline_like",
-    "credit_like", "money_like", "depth", "dom_depth", "n_images", "repeats", "title_sim",
+    "credit_like", "money_like", "cta_words", "legal_words", "you_ratio", "depth", "dom_depth",
+    "n_images", "repeats", "title_sim",
     "title_exact", "n_lines", "indent", "bullet", "blank_before", "numbered", "comment_thread",
     "post_thread",
     "c1_log_chars", "c1_link_density", "c1_log_blocks", "c2_log_chars", "c2_link_density",
@@ -257,11 +285,11 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
     X[:, 9] = cs[:, 5]
     X[:, 11] = cs[:, 6]
     X[:, 12] = cs[:, 8]
-    X[:, 22] = np.arange(n) / n
-    X[:, 23] = (np.cumsum(chars) - chars) / total_chars
-    X[:, 24] = chars / total_chars
+    X[:, _COL["position"]] = np.arange(n) / n
+    X[:, _COL["char_position"]] = (np.cumsum(chars) - chars) / total_chars
+    X[:, _COL["text_share"]] = chars / total_chars
     if main is not None:
-        X[main[0] : main[1], 33] = 1.0
+        X[main[0] : main[1], _COL["in_main_container"]] = 1.0
     rows: list[tuple[float, ...]] = []
     hot_rows: list[int] = []
     hot_cols: list[int] = []
@@ -272,6 +300,11 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
         head = text[:400].lower().split()[:50]
         stop = sum(map(stop_words, head)) / len(head) if head else 0.0
         titlecase = date_like = byline = credit = money = title_sim = title_exact = 0.0
+        you = sum(map(_YOU.__contains__, head)) / len(head) if head else 0.0
+        cta = legal = 0.0
+        if nc < 400:
+            cta = float(len(_CTA.findall(text)))
+            legal = float(len(_LEGAL.findall(text)))
         if nc < 300:
             raw = text.split()
             titlecase = len(_TITLECASE.findall(text)) / (len(raw) or 1)
@@ -297,7 +330,7 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
             (
                 math.log1p(b.n_links),
                 1.0 if ("©" in text or "opyright" in text) else 0.0,
-                titlecase, stop, date_like, byline, credit, money,
+                titlecase, stop, date_like, byline, credit, money, cta, legal, you,
                 b.depth, b.dom_depth, b.n_images,
                 counts[text] - 1, title_sim, title_exact, b.n_lines, b.indent,
                 1.0 if bullet else 0.0, b.blank_before, 1.0 if bullet[:1].isdigit() else 0.0,

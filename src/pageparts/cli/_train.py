@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..eval.packs import datasets_dir, load_pack, pack_ids, resolve_pack, subset
-    from ..model import BLOCK_HTML, BLOCK_TEXT, PAGE_TYPE
+    from ..model import BLOCK_HTML, BLOCK_TEXT, PAGE_TYPE, STACK_HTML, STACK_TEXT
     from ..train import RowCache, fit_models
     from ..train.card import write_card
 
@@ -52,6 +52,9 @@ def run(args: argparse.Namespace) -> int:
             assert models.html is not None
             (out / BLOCK_HTML).write_text(models.html.to_string(), encoding="utf-8")
             written[BLOCK_HTML] = time.perf_counter() - t0
+            if models.html_stack is not None:
+                (out / STACK_HTML).write_text(models.html_stack.to_string(), encoding="utf-8")
+                written[STACK_HTML] = time.perf_counter() - t0
             if models.page_type is not None:
                 (out / PAGE_TYPE).write_text(models.page_type.to_string(), encoding="utf-8")
                 written[PAGE_TYPE] = time.perf_counter() - t0
@@ -59,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
             assert models.text is not None
             (out / BLOCK_TEXT).write_text(models.text.to_string(), encoding="utf-8")
             written[BLOCK_TEXT] = time.perf_counter() - t0
+            if models.text_stack is not None:
+                (out / STACK_TEXT).write_text(models.text_stack.to_string(), encoding="utf-8")
+                written[STACK_TEXT] = time.perf_counter() - t0
         log(f"  {kind} models trained in {time.perf_counter() - t0:.0f} s")
     write_card(out, pages, args.packs, written)
     for name in written:

@@ -1,4 +1,9 @@
-"""The learned models: a block model per input kind (HTML, text) and a page-type model.
+"""The learned models: a block model per input kind (HTML, text), each in two stages, and a
+page-type model.
+
+The first stage scores every block from its features; the second (optional: used when its file
+is there) rescores it from the same features and the first-stage scores around it (see
+:mod:`pageparts.stack`).
 
 Models are LightGBM boosters stored in LightGBM's own text format (no pickle: a model file is
 data, never code), under ``pageparts/data/``, rebuilt by ``pageparts train``. Each file records
@@ -10,16 +15,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from .._errors import ModelError
 
+if TYPE_CHECKING:
+    from ..blocks import ParsedPage
+
 __all__ = ["BoosterModel", "Models", "load_booster"]
 
 BLOCK_HTML = "block_html.lgb.txt"
 BLOCK_TEXT = "block_text.lgb.txt"
+STACK_HTML = "block_html_stack.lgb.txt"
+STACK_TEXT = "block_text_stack.lgb.txt"
 PAGE_TYPE = "page_type.lgb.txt"
 
 
@@ -76,12 +87,15 @@ class Models:
     html: BoosterModel | None = None
     text: BoosterModel | None = None
     page_type: BoosterModel | None = None
+    html_stack: BoosterModel | None = None
+    text_stack: BoosterModel | None = None
 
     @classmethod
     def default(cls) -> Models:
         """The models shipped inside the package."""
         from ..features import FEATURE_NAMES
         from ..pagetype import PAGE_FEATURE_NAMES
+        from ..stack import STACK_FEATURE_NAMES
 
         def get(name: str, expected: tuple[str, ...]) -> BoosterModel | None:
             text = _read_packaged(name)
@@ -91,6 +105,8 @@ class Models:
             html=get(BLOCK_HTML, FEATURE_NAMES),
             text=get(BLOCK_TEXT, FEATURE_NAMES),
             page_type=get(PAGE_TYPE, PAGE_FEATURE_NAMES),
+            html_stack=get(STACK_HTML, STACK_FEATURE_NAMES),
+            text_stack=get(STACK_TEXT, STACK_FEATURE_NAMES),
         )
 
     def block(self, kind: str) -> BoosterModel:
@@ -99,3 +115,15 @@ class Models:
             raise ModelError(f"no block model for {kind} pages is installed; build one with "
                              "'pageparts train'")
         return model
+
+    def score_blocks(self, kind: str, parsed: ParsedPage, X: npt.NDArray[np.float32]
+                     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """First-stage and final block scores of a page (the same array when there is no
+        second stage for ``kind``)."""
+        first = self.block(kind).predict(X)
+        second = self.html_stack if kind == "html" else self.text_stack
+        if second is None or not len(first):
+            return first, first
+        from ..stack import stack_context, stack_features
+
+        return first, second.predict(stack_features(stack_context(parsed), X, first))

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..features import FEATURE_NAMES
 from ..pagetype import PAGE_FEATURE_NAMES
-from .fit import BLOCK_PARAMS, BLOCK_ROUNDS, PAGE_PARAMS, PAGE_ROUNDS
+from ..stack import STACK_NAMES
+from .fit import BLOCK_PARAMS, BLOCK_ROUNDS, OOF_FOLDS, PAGE_PARAMS, PAGE_ROUNDS
 
 if TYPE_CHECKING:
     from ..eval.packs import PackPage
@@ -64,7 +65,15 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         "statistics, link density, role tag, list depth, class/id vocabulary near the block and "
         "above it, HTML landmarks, position, container statistics, the main-text container, "
         "title similarity, text-layout columns for plain text, and neighbours at ±1..3 and "
-        "windows of ±5 and ±15 blocks.",
+        "windows of ±5 and ±15 blocks; word cues of calls to action, legal notices and "
+        "second-person address.",
+        "",
+        f"Second-stage block model (`*_stack.lgb.txt`): the same columns and {len(STACK_NAMES)} "
+        "more from the first stage's scores (see `pageparts/stack.py`): the block's own, its "
+        "neighbours' at ±1..3, window means, char-weighted means over its three innermost "
+        "containers, page mean and maximum, rank, and distance to the nearest content block. "
+        f"It learns from out-of-fold first-stage scores ({OOF_FOLDS} folds grouped by site), "
+        "so it sees them as they are on unseen sites.",
         "",
         f"Page-type model: {len(PAGE_FEATURE_NAMES)} columns (see `pageparts/pagetype.py`): "
         "page signals (forms, prices, URL and schema.org hints), means of block features, and "

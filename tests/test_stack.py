@@ -1,0 +1,65 @@
+"""The second-stage features: first-stage scores of a block's neighbours and containers."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pageparts import Options
+from pageparts.decode import decode
+from pageparts.features import FEATURE_NAMES, featurize
+from pageparts.html import read_html
+from pageparts.stack import STACK_FEATURE_NAMES, STACK_NAMES, stack_context, stack_features
+
+_PAGE = (
+    "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/a'>About</a></li></ul>"
+    "</nav><article><p>First paragraph of the story, long enough to be prose.</p>"
+    "<p>Second paragraph.</p><p>Third.</p></article><footer><p>Footer line</p></footer>"
+    "</body></html>"
+)
+
+
+def _page() -> tuple[object, np.ndarray]:
+    parsed = read_html(decode(_PAGE.encode(), Options(), kind="html"), Options())
+    return parsed, featurize(parsed)
+
+
+def col(name: str) -> int:
+    return len(FEATURE_NAMES) + STACK_NAMES.index(name)
+
+
+def test_rows_keep_the_block_features_and_add_the_score_context() -> None:
+    parsed, X = _page()
+    p = np.linspace(0.1, 0.9, len(X))
+    S = stack_features(stack_context(parsed), X, p)  # type: ignore[arg-type]
+    assert S.shape == (len(X), len(STACK_FEATURE_NAMES))
+    assert np.array_equal(S[:, : len(FEATURE_NAMES)], X)
+    assert np.allclose(S[:, col("s_self")], p)
+    assert np.allclose(S[1:, col("s_n-1")], p[:-1])
+    assert S[0, col("s_n-1")] == -1.0  # no block before the first
+    assert S[-1, col("s_n+1")] == -1.0
+    assert np.allclose(S[:, col("s_page_max")], p.max())
+
+
+def test_container_mean_is_weighted_by_length_over_the_enclosing_element() -> None:
+    parsed, X = _page()
+    texts = [b.text for b in parsed.blocks]  # type: ignore[attr-defined]
+    story = [i for i, t in enumerate(texts) if t.endswith(("prose.", "paragraph.", "Third."))]
+    assert len(story) == 3
+    p = np.zeros(len(texts))
+    p[story[0]] = 1.0  # only the long paragraph is content at first
+    S = stack_features(stack_context(parsed), X, p)  # type: ignore[arg-type]
+    chars = np.array([len(texts[i]) for i in story], dtype=float)
+    want = chars[0] / chars.sum()
+    for i in story:  # each short paragraph sees that its article is mostly content
+        assert abs(S[i, col("s_c1")] - want) < 1e-6
+        assert abs(S[i, col("s_c1_share")] - 1 / 3) < 1e-6
+    nav = texts.index("Home")
+    assert S[nav, col("s_c1")] == 0.0
+    assert S[nav, col("s_gap_after")] > 0  # content follows the menu
+
+
+def test_a_page_without_content_scores_has_no_content_distances() -> None:
+    parsed, X = _page()
+    S = stack_features(stack_context(parsed), X, np.zeros(len(X)))  # type: ignore[arg-type]
+    assert (S[:, col("s_gap_before")] == -1.0).all()
+    assert (S[:, col("s_main_before")] == -1.0).all()
