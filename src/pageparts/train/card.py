@@ -21,33 +21,40 @@ if TYPE_CHECKING:
     from ..eval.packs import PackPage
 
 CARD = "MODEL_CARD.md"
+_ROLE = {
+    "block_html.lgb.txt": "main-content probability of an HTML block (first stage)",
+    "block_html_stack.lgb.txt": "the same, second stage (sees the first stage's scores around "
+                                "the block)",
+    "page_type.lgb.txt": "page type (multiclass)",
+    "block_text.lgb.txt": "main-content probability of a plain-text block (first stage)",
+    "block_text_stack.lgb.txt": "the same for plain text, second stage",
+}
 _SCORES = "## Scores"
 
 
 def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
                written: dict[str, float]) -> Path:
     path = out / CARD
-    old_scores = ""
+    old_scores = old = ""
     if path.is_file():
         old = path.read_text(encoding="utf-8")
         if _SCORES in old:
             old_scores = old[old.index(_SCORES):]
-    per_pack = Counter(p.pack for p in pages)
+    per_pack = Counter(p.pack for p in pages)  # the packs of this run
     lines = [
         "# pageparts models",
         "",
-        f"Trained {_dt.date.today().isoformat()} by `pageparts train {' '.join(packs)}`; "
-        "rebuild them with that command (the packs are read from `../shared/datasets`).",
+        "The packs are read from `../shared/datasets`. `pageparts train` rebuilds every file "
+        "in one command (default: every pack, both kinds); each file below names the command "
+        "that made the shipped copy.",
         "",
         "## Files",
         "",
-        *(f"- `{path.name}`" + (f" (trained in {written[path.name]:.0f} s by this run)"
-                                 if path.name in written else " (from an earlier run)")
-          for path in sorted(out.glob("*.lgb.txt"))),
+        *_file_lines(out, old, packs, written),
         "",
         "All are LightGBM boosters in LightGBM's text format (data, not code; no pickle).",
         "",
-        "## Data",
+        "## Data (of the last training run)",
         "",
         *(f"- `{pack}`: {n} pages" for pack, n in sorted(per_pack.items())),
         "",
@@ -89,3 +96,24 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         f"{_SCORES}\n\nNot yet measured: run `pageparts eval wcxb-dev trafilatura-a --cv 5`.\n"))
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _file_lines(out: Path, old: str, packs: Sequence[str], written: dict[str, float]
+                ) -> list[str]:
+    """One line per model file: its role and the command that made it (kept from the previous
+    card for the files this run did not write)."""
+    kept = {ln.split("`")[1]: ln for ln in old.splitlines()
+            if ln.startswith("- `") and ln.count("`") >= 2}
+    today = _dt.date.today().isoformat()
+    lines = []
+    for f in sorted(out.glob("*.lgb.txt")):
+        name = f.name
+        if name in written:
+            kind = "text" if "text" in name else "html"
+            lines.append(f"- `{name}`: {_ROLE.get(name, 'model')}; made {today} by "
+                         f"`pageparts train {' '.join(packs)} --kind {kind}` "
+                         f"({written[name]:.0f} s)")
+        else:
+            lines.append(kept.get(name, f"- `{name}`: {_ROLE.get(name, 'model')}; from an "
+                                        "earlier run"))
+    return lines
