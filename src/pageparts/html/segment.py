@@ -132,7 +132,6 @@ LANDMARKS = frozenset(
 _FRAMED = BLOCK_TAGS | LANDMARKS | frozenset(("ul", "ol", "dl", "menu", "pre", "a"))
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _LISTS = frozenset(("ul", "ol", "dl", "menu"))
-_CELLS = frozenset(("td", "th"))
 _WS = re.compile(r"\s+")
 _BR_RUN = re.compile(r"[ \t]*\n[ \t]*")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -152,6 +151,7 @@ _OWN: Final = 3
 _BLOCK: Final = 4
 _START: Final = 5
 #: Tags that move a counter of _State when they open and close.
+_LANDMARK_BITS = {tag: 1 << i for i, tag in enumerate(sorted(LANDMARKS))}
 _COUNTED = LANDMARKS | frozenset(("pre", "menu"))
 
 
@@ -161,13 +161,13 @@ class _State:
     blocks: list[RawBlock] = field(default_factory=list)
     frames: list[_Frame] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)  # the frames' element ids
-    landmarks: dict[str, int] = field(default_factory=dict)
-    landmark_set: frozenset[str] = frozenset()  # "@tag" of each open landmark
+    landmarks: dict[str, int] = field(default_factory=dict)  # open elements of each landmark
+    landmark_mask: int = 0  # the landmarks open, as bits of _LANDMARK_BITS
     # the same few landmark sets and token sets recur all over a page: each is made once
-    landmark_moves: dict[tuple[frozenset[str], str], frozenset[str]] = field(default_factory=dict)
-    token_sets: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = field(
-        default_factory=dict)
-    near_sets: dict[tuple[frozenset[str], ...], frozenset[str]] = field(default_factory=dict)
+    landmark_sets: dict[int, frozenset[str]] = field(default_factory=dict)
+    token_sets: dict[tuple[frozenset[str], int], frozenset[str]] = field(default_factory=dict)
+    near_sets: dict[tuple[frozenset[str], frozenset[str], frozenset[str]], frozenset[str]] = (
+        field(default_factory=dict))
     buf: list[str] = field(default_factory=list)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     merged: bool = False
@@ -207,25 +207,29 @@ def _attr_hits(attrs: dict[str, str | None]) -> frozenset[str]:
     return found
 
 
+#: Block tags that give a block its role (and whether it is a bare table cell); None: a plain
+#: container, the block is a paragraph; block tags not listed (lists, tables, nav...) look further.
+_ROLES: dict[str, tuple[str, bool] | None] = {
+    **{h: (h, False) for h in _HEADINGS},
+    "td": ("td", True), "th": ("td", True),
+    **{t: (t, False) for t in ("li", "dt", "dd", "pre", "figcaption", "summary")},
+    "caption": ("figcaption", False),
+    **dict.fromkeys(("p", "div", "section", "article", "blockquote", "address", "center", "body",
+                     "html")),
+}
+_GO_ON = ("", False)
+
+
 def _role(st: _State) -> tuple[str, bool]:
     """The block's structural role from the innermost block-level frames, and whether it is a
     bare table cell."""
     for fr in reversed(st.frames):
-        if not fr[_BLOCK]:
-            continue
-        t = fr[_TAG]
-        if t in _HEADINGS:
-            return t, False
-        if t in _CELLS:
-            return "td", True
-        if t in ("li", "dt", "dd", "pre", "figcaption", "summary"):
-            return t, False
-        if t == "caption":
-            return "figcaption", False
-        if t in ("p", "div", "section", "article", "blockquote", "address", "center", "td"):
-            break
-        if t in ("body", "html"):
-            break
+        if fr[_BLOCK]:
+            role = _ROLES.get(fr[_TAG], _GO_ON)
+            if role is None:
+                break
+            if role is not _GO_ON:
+                return role
     if st.pre_depth:
         return "pre", False
     if st.landmarks.get("blockquote"):
@@ -257,15 +261,14 @@ def _flush(st: _State) -> None:
     tag, cell = _role(st)
     frames = st.frames
     ancestors = tuple(st.ids[-_MAX_ANCESTORS:])
-    landmark_set = st.landmark_set
     if frames:
         near = _near(st)
-        key = (frames[-1][_HITS], landmark_set)
+        key = (frames[-1][_HITS], st.landmark_mask)
         tokens = st.token_sets.get(key)
         if tokens is None:
-            tokens = st.token_sets[key] = key[0] | landmark_set
+            tokens = st.token_sets[key] = key[0] | _landmark_set(st)
     else:
-        near, tokens = _EMPTY, landmark_set
+        near, tokens = _EMPTY, _landmark_set(st)
     depth, dom_depth = max(st.list_depth - 1, 0), len(frames)
     if len(texts) == 1:  # nearly always: the block has all of the counts
         text = texts[0]
@@ -291,7 +294,10 @@ def _flush(st: _State) -> None:
 
 def _near(st: _State) -> frozenset[str]:
     """Vocabulary hits of the innermost frame, its parent frame and its grandparent frame."""
-    key = tuple([fr[_OWN] for fr in st.frames[-3:]])
+    frames = st.frames
+    n = len(frames)
+    key = (frames[-1][_OWN], frames[-2][_OWN] if n > 1 else _EMPTY,
+           frames[-3][_OWN] if n > 2 else _EMPTY)
     near = st.near_sets.get(key)
     if near is None:
         near = st.near_sets[key] = frozenset().union(*key)
@@ -329,33 +335,51 @@ def _compact(st: _State) -> None:
     st.blocks = keep
 
 
-def _count(st: _State, tag: str, step: int) -> None:
-    """Move the counters a landmark, link, list or ``pre`` element keeps as it opens (``step``
-    1) or closes (-1)."""
-    if tag in LANDMARKS:
-        count = st.landmarks.get(tag, 0) + step
-        st.landmarks[tag] = count
-        if count == 0 or (step == 1 and count == 1):  # the first opened or the last closed
-            _move_landmark(st, tag)
-    if tag == "a":
-        st.link_depth += step
-        if step == 1:
+def _landmark_set(st: _State) -> frozenset[str]:
+    """``"@tag"`` of each landmark open now."""
+    mask = st.landmark_mask
+    found = st.landmark_sets.get(mask)
+    if found is None:
+        found = st.landmark_sets[mask] = frozenset(
+            "@" + tag for tag, bit in _LANDMARK_BITS.items() if mask & bit)
+    return found
+
+
+def _open_counted(st: _State, tag: str) -> None:
+    """Move the counters a landmark, link, list or ``pre`` element keeps as it opens."""
+    bit = _LANDMARK_BITS.get(tag)
+    if bit is not None:
+        count = st.landmarks.get(tag, 0)
+        st.landmarks[tag] = count + 1
+        if not count:
+            st.landmark_mask |= bit
+        if tag == "a":
+            st.link_depth += 1
             st.n_links += 1
-    elif tag in _LISTS:
-        st.list_depth += step
+        elif tag in _LISTS:
+            st.list_depth += 1
     elif tag == "pre":
-        st.pre_depth += step
+        st.pre_depth += 1
+    elif tag == "menu":
+        st.list_depth += 1
 
 
-def _move_landmark(st: _State, tag: str) -> None:
-    """The landmark ``tag`` was just opened (none was open) or closed (the last one)."""
-    key = (st.landmark_set, tag)
-    moved = st.landmark_moves.get(key)
-    if moved is None:
-        mark = "@" + tag
-        moved = key[0] - {mark} if mark in key[0] else key[0] | {mark}
-        st.landmark_moves[key] = moved
-    st.landmark_set = moved
+def _close_counted(st: _State, tag: str) -> None:
+    """Move them back as it closes."""
+    bit = _LANDMARK_BITS.get(tag)
+    if bit is not None:
+        count = st.landmarks[tag] - 1
+        st.landmarks[tag] = count
+        if not count:
+            st.landmark_mask &= ~bit
+        if tag == "a":
+            st.link_depth -= 1
+        elif tag in _LISTS:
+            st.list_depth -= 1
+    elif tag == "pre":
+        st.pre_depth -= 1
+    elif tag == "menu":
+        st.list_depth -= 1
 
 
 def _exit(st: _State, fr: _Frame) -> None:
@@ -366,7 +390,7 @@ def _exit(st: _State, fr: _Frame) -> None:
     st.ids.pop()
     tag, start = fr[_TAG], fr[_START]
     if tag in _COUNTED:
-        _count(st, tag, -1)
+        _close_counted(st, tag)
     elif tag == "tr":
         _merge_row(st, start)
     if len(st.blocks) > start:
@@ -439,7 +463,7 @@ def _walk(st: _State, root: LexborNode) -> None:
                 frames.append(frame)
                 ids.append(mem_id)
                 if tag in _COUNTED:
-                    _count(st, tag, 1)
+                    _open_counted(st, tag)
             child = node.first_child
             if child is not None:
                 open_.append((node, frame))
