@@ -1,0 +1,293 @@
+"""The page's author: structured authors, byline elements, forum posters, "By …" text."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from ._meta_around import _Around
+from ._meta_dates import _DATEISH, _MONTHS, _first_date_match
+from ._meta_ld import _LD, _ld_resolve, _ld_text, _types_of
+from ._meta_scan import (
+    _AUTHOR_META,
+    _JUNK_AUTHORS,
+    _MAX_TEXT,
+    _ORG_TYPES,
+    _ROLE_WORDS,
+    _clean,
+    _key,
+    _Scan,
+    _text,
+)
+from ._meta_title import _is_site
+
+# \u00a9 is the copyright sign, \u2192 an arrow ("All posts by Ann \u2192")
+_NAME_TRIM = " :|,&-\u2013\u2014\u00b7\u2022\u00a9\u2192\u00bb"
+_BY_WORD = r"(?:by|von|par|por|di|da|door|av|af|przez|de|author|autor|auteur|autore|\u043e\u0442)"
+_BY = re.compile(
+    # "View all posts by", "More from", "About": a label that already says whose name follows
+    r"^(?:(?:view\s+|zeige\s+|see\s+)?(?:all\s+|alle\s+)?(?:posts?|articles?|stor(?:y|ies)|beitr(?:ag|\u00e4ge)|artikel)"
+    r"\s+(?:by|von)\s+"
+    r"|more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+"
+    r"|(?:interview|text|photos?|fotos?|authors?|autoren|auteurs?)\s*:\s*"
+    r"|(?:guide|review|story|recipe|video|analysis|column|report|reporting|essay|commentary|"
+    r"opinion|authored|compiled|curated|(?:post\s+)?author)\s+by\s*:?\s+"
+    # "[This post was] [written|posted|...] by", "Reviewed by", "Eingestellt von"
+    r"|(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)?"
+    r"(?:(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?"
+    r"(?:(?:written|posted|reported|published|text|story|words|photos?|interview|eingestellt|"
+    r"geschrieben|verfasst|ver\u00f6ffentlicht|beitrag|artikel|publi\u00e9|\u00e9crit|escrito|"
+    r"publicado|scritto|pubblicato|geplaatst|geschreven)\s*:?\s*)?"
+    rf"{_BY_WORD}\s*:?\s+)",
+    re.IGNORECASE,
+)
+_AUTHOR_TAIL = re.compile(
+    r"(?:\s*[|,/\u2022\u00b7\u2013\u2014-]\s*(?:staff(?:\s+writer|\s+reporter)?|contributor)"
+    r"|\s+(?:says|sagt|schreibt|dit|dice|escreveu|wrote|am|on|le|el|il|op|em|\u00bb|\u00ab)"
+    r"|\s*[|\u2022\u00b7]\s*\d+\s*[hmd]\b.*"
+    r"|\s+(?:in|im|dans)(?:\s+\S.*)?|\s+(?:the|and|with|und|mit)|\s+on\s+(?=\S{0,15}\d).*|\s*[\u00bb\u00ab]\s.*"
+    r"|\s+(?:edited|reviewed|fact[\s-]checked|photos?|illustrations?)\s+by\b.*"
+    r"|\s+(?:more\s+(?:posts|articles|stories)|view(?:\s+(?:all|profile|more))?|follow)\b.*"
+    r"|\s*(?:[|,\u2022\u00b7\u2013\u2014-]\s*)?(?:updated|published|posted|last updated)\b.*)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erforderlich|"
+    r"obligatoire|obligatorio|obbligatorio)\s*\)"
+    r"|^[a-z_]{2,}(?:\.[a-z_]{2,}){2,}$"  # a template's placeholder: "page.head.author"
+    r"|^(?:undefined|null|nan|mon|tue|wed|thu|fri|sat|sun)$",  # a script's or a weekday
+    re.I)
+# "8 Written by Ann Lee": a label inside the text, with a count or an icon's text before it
+_BY_INSIDE = re.compile(r"^.{0,24}?\b(?:written|posted|published)\s+by\s+(?=\w)", re.I)
+_AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
+_BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
+                          r"posts|list|widget|box-title|about", re.I)
+_END_MARKS = re.compile(r"(?:\s*\*+|\s+\.)$")  # "Ann Lee*", "Ann Lee, DVM ." (not "Ph.D.")
+_LAST_FIRST = re.compile(r"^([^,\s][^,]*),\s*([^,]+)$")
+_COMMENT_TOKEN = re.compile(  # "comments", "comment-list", "comment-123", not "comments-open"
+    r"(?:comments?|commentlist|respond|replies|reply)(?:[-_](?:list|area|section|body|thread|"
+    r"wrap|wrapper|container|content|item|inner|\d+))?$|comment-(?!s?open|s?closed|count)"
+)
+_PROFILE_HREF = re.compile(  # /author/ann-lee, /users/123/ann, /members/ann.42/, /u/ann
+    r"/(?:authors?|autor(?:en)?|auteurs?|u|users?|members?|profiles?|people|contributors?)/"
+    r"[^/?#]+/?(?:[^/?#]+/?)?$(?<!\.html)(?<!\.htm)|[?&](?:mode=viewprofile|showuser=|u=\d)",
+    re.I)
+_SORT_BY = re.compile(r"(?:sort(?:ed)?|order(?:ed)?|filter(?:ed)?|sortieren|trier)\W*$", re.I)
+_BYLINE_NAME = re.compile(r"name|fn\b", re.I)
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
+_WEEKDAYS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "mi\u00e9rcoles", "jueves", "viernes", "s\u00e1bado", "domingo"))
+_PARTICLES = "de|la|le|del|della|van|von|der|den|ter|ten|da|di|du|dos|das|bin|al|zu|y"
+_BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "von")
+    r"(?:^|[\s|\u00b7\u2022(])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Av|Af|Przez|Autor|Author|"
+    r"Autorin|Auteur|Redaktion|(?i:article by|written by|posted by))\s*:?\s+"
+    # capitalised words ("J.R. Stone"), particles between them ("Jose de la Cruz")
+    rf"([{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{0,3}})"
+    r"(?![\w'\u2019])"
+)
+_READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
+                        re.I)
+_PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
+
+
+def _clean_author(text: str) -> str | None:
+    text = _END_MARKS.sub("", _text(text)[:_MAX_TEXT].replace(" ,", ","))
+    dated = _first_date_match(text) or _DATEISH.search(text)
+    if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
+        before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
+        after = text[dated.end():]
+        labelled = before.endswith(":")  # "Stand: 20. April 2020" is no name
+        text = "" if labelled else before or _READ_TIME.sub("", after).strip(_NAME_TRIM)
+    text = _BY_INSIDE.sub("", text)
+    for _ in range(2):
+        text = _BY.sub("", text).strip(_NAME_TRIM)
+        text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
+    words = _END_MARKS.sub("", text).split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Jane Doe Jane Doe": a link and a label
+    for i, word in enumerate(words[2:], 2):  # "Will Judd Former Deputy Editor": no comma, a role
+        if word.lower().rstrip(",") in _ROLE_WORDS:
+            words = words[:i]
+            break
+        if word.endswith(","):
+            break
+    text = " ".join(words)
+    if not text or len(text) > 150 or _NOT_A_NAME.search(text) or _PAGE_DATE.search(text):
+        return None
+    if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
+        return None
+    return text
+
+
+def _join_authors(names: list[str]) -> str | None:
+    seen: list[str] = []
+    keys: set[str] = set()
+    for name in names:
+        cleaned = _clean_author(name)
+        if cleaned and _key(cleaned) not in keys:
+            keys.add(_key(cleaned))
+            seen.append(cleaned)
+    return ", ".join(seen[:10]) or None
+
+
+def _ld_authors(ld: _LD, obj: dict[str, Any] | None) -> tuple[list[str], bool]:
+    """The author names of a JSON-LD object, and whether they are all organisations."""
+    if obj is None:
+        return [], False
+    value = obj.get("author") or obj.get("creator")
+    items = value if isinstance(value, list) else [value]
+    names = []
+    orgs = 0
+    for item in items[:20]:
+        resolved = _ld_resolve(ld, item)
+        name = _ld_text(resolved)
+        if name:
+            names.append(name)
+            if isinstance(resolved, dict) and _ORG_TYPES.intersection(_types_of(resolved)):
+                orgs += 1
+    return names, bool(names) and orgs == len(names)
+
+
+def _in_comments(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(8):
+        if parent is None or parent.tag in ("body", "article", "main"):
+            return False
+        attrs = parent.attributes
+        marks = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if ("comment" in marks or "respon" in marks or "repl" in marks) and any(
+                _COMMENT_TOKEN.match(token) for token in marks.split()):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
+    """Names from elements classed as bylines or authors (outside comment threads)."""
+    named: list[str] = []
+    plain: list[str] = []
+    for node in root.css(_AUTHOR_CLASSES)[:30]:
+        if node.tag in ("body", "html", "main", "article", "section", "img", "meta", "script",
+                        "style", "label", "input", "form", "button", "textarea", "option",
+                        "nav", "footer", "time"):
+            continue
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _BYLINE_SKIP.search(marks):
+            continue
+        text = _clean(node.text(separator=" "))
+        if len(text) > 60:  # an author box: the name is its first line
+            lines = [x for x in (_clean(t) for t in node.text(separator="\n").split("\n")) if x]
+            text = " ".join(lines[:2]) if lines and _BY.fullmatch(lines[0] + " ") else (
+                lines[0] if lines else "")
+        if not 2 < len(text) < 120 or _in_comments(node):
+            continue
+        (named if _BYLINE_NAME.search(marks) else plain).append(text)
+        if len(named) + len(plain) >= 6:
+            break
+    return named + plain
+
+
+def _data_authors(s: _Scan) -> list[str]:
+    """Author names forum and Q&A software writes into post attributes (``data-author``)."""
+    names = []
+    for value, node in s.data_authors:
+        if 1 < len(value) <= 60 and not _NOT_A_NAME.search(value) and not _in_comments(node):
+            names.append(value)
+    return names
+
+
+def _profile_link(around: _Around) -> str | None:
+    """The text of the first link to a person's profile page below the headline."""
+    region = around.region()
+    if region is None:
+        return None
+    for node in region.css("a[href]")[:400]:
+        href = node.attributes.get("href") or ""
+        if not _PROFILE_HREF.search(href):
+            continue
+        text = _clean(node.text(separator=" "))
+        words = _key(text).split()
+        # a name, and the one the link points to: "/users/42/ann-lee" for "Ann Lee"
+        if (1 < len(text) <= 60 and 0 < len(words) <= 4 and words[0] in href.lower()
+                and not _in_comments(node)):
+            return text
+    return None
+
+
+def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
+                   sites: list[list[str]], hosts: list[str], shop: bool) -> str | None:
+    """The first person-like author in source order; an organisation only when nothing else."""
+    fallback: str | None = None
+
+    def consider(found: str | None, org: bool = False) -> str | None:
+        nonlocal fallback
+        if not found:
+            return None
+        if org or _is_site(found, sites, hosts, exact=True):
+            fallback = fallback or found
+            return None
+        return found
+
+    names, org = _ld_authors(ld, ld.main)
+    found = consider(_join_authors(names), org)
+    if found:
+        return found
+    for name in _AUTHOR_META:
+        values = s.meta.get(name, [])
+        if name in ("citation_author", "dc.creator", "dcterms.creator"):
+            values = [_LAST_FIRST.sub(r"\2 \1", v) for v in values]  # "Roy, Ann" -> "Ann Roy"
+        found = consider(_join_authors(values))
+        if found:
+            return found
+    names = []
+    for prop, node in s.itemprops:
+        if prop in ("author", "creator") and not _in_comments(node):
+            inner = node.css_first("[itemprop=name]")
+            names.append(_clean((inner or node).text(separator=" ")))
+            break  # later ones are mostly other people's posts or related articles
+    found = consider(_join_authors(names))
+    if found:
+        return found
+    if not shop:  # on a product page, "by" and author classes name reviewers and brands
+        found = consider(_join_authors(_data_authors(s)[:1]))
+        if found:
+            return found
+        for text in _byline_names(tree):
+            found = consider(_join_authors([text]))
+            if found:
+                return found
+        found = consider(_join_authors([_visible_byline(around) or ""]))
+        if found:
+            return found
+        found = consider(_join_authors([_profile_link(around) or ""]))
+        if found:
+            return found
+    for obj in (ld.page, *ld.objects):
+        names, org = _ld_authors(ld, obj)
+        found = consider(_join_authors(names), org)
+        if found:
+            return found
+    return fallback
+
+
+def _visible_byline(around: _Around) -> str | None:
+    """A "By Jane Doe" written just under the headline."""
+    window = around.windows()[0][:800]
+    m = _BY_TEXT.search(window)
+    if m is None or _SORT_BY.search(window, max(0, m.start() - 12), m.start() + 1):
+        return None  # "Sort by Featured": a list control, not a byline
+    words = m[1].split()
+    if not words[0].isupper():  # "By Jose Cruz CVS Health": an acronym starts something else
+        words = list(itertools.takewhile(lambda w: not (w.isupper() and len(w) > 1), words))
+    # "By Ann Lee December 3, ...", "By Ann Lee Thursday"
+    while words and (words[-1].lower().rstrip(".,") in _MONTHS
+                     or words[-1].lower().rstrip(".,") in _WEEKDAYS):
+        words.pop()
+    return " ".join(words)

@@ -1,0 +1,153 @@
+"""The one CSS pass over a parsed page that gathers what its metadata is read from, and
+the text helpers and vocabularies the metadata modules share."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_MAX_TEXT = 400  # characters kept from a candidate title, byline or site name
+_DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
+_SCAN = ("title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype], "
+         "[data-author-username], [data-author], [data-username]")
+_DATA_AUTHOR = ("data-author-username", "data-author", "data-username")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
+_DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
+_NOT_HEADLINE = "style, script, noscript, button, svg, template"  # text in an <h1> not shown
+_KEY = re.compile(r"[\W_]+", re.UNICODE)
+_VOCAB = json.loads(resources.files("pageparts.data").joinpath("meta_vocab.json")
+                    .read_text("utf-8"))
+_TITLE_META = tuple(_VOCAB["title_meta"])
+_AUTHOR_META = tuple(_VOCAB["author_meta"])
+_DATE_META = tuple(_VOCAB["date_meta"])
+# meta names that may hold any date of the page (a crawl, a build): after <time> elements
+_WEAK_DATE_META = ("date", "dc.date", "dcterms.date", "timestamp", "created", "published")
+_MODIFIED_META = tuple(_VOCAB["modified_meta"])
+_SITE_META = tuple(_VOCAB["site_meta"])
+_LANG_META = tuple(_VOCAB["language_meta"])
+_DESC_META = tuple(_VOCAB["description_meta"])
+_STORY_TYPES = frozenset(_VOCAB["story_types"])  # articles, posts, reports, recipes
+_ENTITY_TYPES = frozenset(_VOCAB["entity_types"])  # products, events, courses, jobs
+_ARTICLE_TYPES = _STORY_TYPES | _ENTITY_TYPES
+_PAGE_TYPES = frozenset(_VOCAB["page_types"])
+_ORG_TYPES = frozenset(_VOCAB["organisation_types"])
+_GENERIC_HEADINGS = frozenset(_VOCAB["generic_headings"])
+_JUNK_AUTHORS = frozenset(_VOCAB["junk_authors"])
+_ROLE_WORDS = frozenset(_VOCAB["role_words"])
+_SHOP_TYPES = frozenset(_VOCAB["shop_types"])
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Everything one CSS pass over the tree collects."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    title: str | None = None
+    h1: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    scripts: list[str] = field(default_factory=list)
+    times: list[tuple[str, bool, bool]] = field(default_factory=list)  # value, published, after h1
+    h1_nodes: list[LexborNode] = field(default_factory=list)
+    other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
+    itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
+    types: set[str] = field(default_factory=set)
+    data_authors: list[tuple[str, LexborNode]] = field(default_factory=list)  # data-author=
+
+
+def _clean(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def _key(text: str) -> str:
+    return _KEY.sub(" ", text.casefold()).strip()
+
+
+def _scan(tree: LexborHTMLParser) -> _Scan:
+    s = _Scan()
+    for node in tree.css(_SCAN):
+        tag = node.tag
+        attrs = node.attributes
+        if tag == "meta":
+            content = _clean(attrs.get("content"))
+            if not content:
+                continue
+            for attr in ("property", "name", "http-equiv"):
+                names = attrs.get(attr)
+                if names:
+                    for token in names.lower().split()[:4]:
+                        key = token.replace(":", ".", 1) if token.startswith(_DC) else token
+                        s.meta.setdefault(key, []).append(content)
+            prop = attrs.get("itemprop")
+            if prop:
+                s.meta.setdefault("itemprop:" + prop.strip().lower(), []).append(content)
+            continue
+        if tag == "title":
+            if s.title is None:
+                s.title = _clean(node.text())[:_MAX_TEXT * 2]
+        elif tag == "h1":
+            if len(s.h1) < 5:
+                text = _clean(_visible_text(node, _NOT_HEADLINE))
+                if text:
+                    s.h1.append(text[:_MAX_TEXT])
+                    s.h1_nodes.append(node)
+        elif tag == "link":
+            rel = (attrs.get("rel") or "").lower().split()
+            if "canonical" in rel and s.canonical is None:
+                s.canonical = _clean(attrs.get("href")) or None
+        elif tag == "script":
+            if "ld+json" in (attrs.get("type") or "").lower():
+                if len(s.scripts) < 20:
+                    s.scripts.append(node.text())
+            elif len(s.other_scripts) < 100:
+                s.other_scripts.append(node)
+        elif tag == "time" and len(s.times) < 10:
+            value = attrs.get("datetime") or ""
+            marks = " ".join(str(attrs.get(a) or "") for a in ("class", "itemprop", "id")).lower()
+            published = "pubdate" in attrs or "publish" in marks or "created" in marks
+            s.times.append((value or _clean(node.text())[:80], published, bool(s.h1_nodes)))
+        prop = attrs.get("itemprop")
+        if prop and tag != "meta" and len(s.itemprops) < 200:
+            s.itemprops.append((prop.strip().lower(), node))
+        itemtype = attrs.get("itemtype")
+        if itemtype:
+            for t in itemtype.split():
+                s.types.add(t.rstrip("/").rsplit("/", 1)[-1].lower())
+        if len(s.data_authors) < 3:
+            for name in _DATA_AUTHOR:
+                author = attrs.get(name)
+                if author:
+                    s.data_authors.append((_clean(author), node))
+                    break
+    return s
+
+
+def _first_meta(s: _Scan, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        values = s.meta.get(name)
+        if values:
+            return values[0]
+    return None
+
+
+def _text(value: str) -> str:
+    """Entity-decoded (once more: CMSs double-escape), whitespace-collapsed, bounded text."""
+    value = value[:_MAX_TEXT * 4]
+    if "&" in value:
+        value = html.unescape(value)
+    value = _clean(value.translate(_INVISIBLE))[:_MAX_TEXT].rstrip(" \u00b6#")
+    return _DANGLING_SEP.sub("", value)
+
+
+def _visible_text(node: LexborNode, junk_tags: str = "style, script, noscript") -> str:
+    """The node's text without the text of ``junk_tags`` (style and script source)."""
+    text = node.text(separator=" ")
+    for junk in node.css(junk_tags)[:60]:
+        source = junk.text()
+        if source:
+            text = text.replace(source, " ", 1)
+    return text
