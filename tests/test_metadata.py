@@ -387,6 +387,17 @@ def test_placeholders_and_weekdays_are_not_authors() -> None:
     assert meta('<meta name="author" content="ann.r.lee">').author == "ann.r.lee"
 
 
+def test_meta_title_cut_mid_word_gives_way_to_the_h1() -> None:
+    m = meta("""<meta property="og:title" content="Set up your monitor, laptop, and k">
+      <body><h1>Set up your monitor, laptop, and keyboard (checklist)</h1></body>""")
+    assert m.title == "Set up your monitor, laptop, and keyboard (checklist)"
+
+
+def test_section_number_of_a_manual_heading_is_dropped() -> None:
+    m = meta("<title>Git - Branches</title><body><h1>3.1 Git Branching</h1></body>")
+    assert m.title == "Git Branching"
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

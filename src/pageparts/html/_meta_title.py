@@ -9,6 +9,7 @@ from ._meta_ld import _LD, _ld_resolve, _ld_text
 from ._meta_scan import _GENERIC_HEADINGS, _TITLE_META, _key, _Scan, _text
 
 _MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing meta titles
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\w)")  # "3.1 Git Branching" in a manual
 _BARE = re.compile(r"[\s|:/\u00b7\u2013\u2014-]+")  # spacing and separators
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ", " / ", " \u2022 ")
@@ -110,17 +111,23 @@ def _similar(a: str, b: str) -> bool:
 def _better_form(h1: str, meta: str) -> str:
     """Of a heading and a meta title that are the same headline, the one to return.
 
-    The shorter (kickers and suffixes off), except that a cut-off one ("...") gives way to the
-    whole. Where only punctuation and spacing differ, the meta title if the heading splits
-    its words otherwise or lacks a separator (an ``<h1>`` of styled spans reads "c ycle" or
-    "Info Ultimate guide" for "Info - Ultimate guide").
+    The shorter (kickers and suffixes off), except that one cut off ("...", or mid-word)
+    gives way to the whole. Where only punctuation and spacing differ, the meta title if the
+    heading splits its words otherwise or lacks a separator (an ``<h1>`` of styled spans reads
+    "c ycle", or "Info Ultimate guide" for "Info - Ultimate guide").
     """
     if _key(h1).replace(" ", "") == _key(meta).replace(" ", "") and (
             _words(h1) != _words(meta)
             or (_seps(meta) > _seps(h1) and _bare(h1) == _bare(meta))):
         return meta
     short, long_ = (h1, meta) if len(h1) <= len(meta) else (meta, h1)
-    return long_ if short.endswith(("...", "\u2026")) else short
+    if short.endswith(("...", "\u2026")):
+        return long_
+    cut = len(short)  # "... laptop, and k" of "... laptop, and keyboard": cut mid-word
+    if (long_[:cut].casefold() == short.casefold() and short[-1:].isalnum()
+            and long_[cut:cut + 1].isalnum()):
+        return long_
+    return short
 
 
 def _words(text: str) -> list[str]:
@@ -168,7 +175,7 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
         stripped = _lead_segment(_strip_site(t, sites, hosts, known - {_key(t)}))
         if stripped and stripped not in metas:
             metas.append(stripped)
-    h1s = [_strip_site(h, sites, hosts, set()) for h in h1s]
+    h1s = [_SECTION_NUMBER.sub("", _strip_site(h, sites, hosts, set())) for h in h1s]
     for h in h1s:  # a heading that is a meta title, give or take a kicker: the shorter one
         for m in metas:
             if _similar(h, m):
