@@ -11,6 +11,7 @@ from ._meta_scan import _clean, _key, _Scan, _visible_text
 from ._meta_title import _similar
 
 _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
+_SKIP_TAGS = frozenset(("-comment", "script", "style", "noscript", "template", "svg"))
 _BYLINE_WINDOW = 300  # characters after the headline searched for the date shown with it
 
 
@@ -33,6 +34,7 @@ class _Around:
         self._windows: tuple[str, str] | None = None
         self._region: LexborNode | None = None
         self._region_text = ""
+        self._after = ""
 
     def region(self) -> LexborNode | None:
         """The headline's nearest ancestor with a few thousand characters of text (or None)."""
@@ -55,12 +57,16 @@ class _Around:
             return _visible_text(body)[:_MAX_BODY_TEXT] if body else ""
         return self._region_text[:_MAX_BODY_TEXT]
 
-    def byline(self) -> str:
-        """The first few hundred characters after the headline itself (where bylines sit)."""
+    def byline(self, size: int = _BYLINE_WINDOW) -> str:
+        """The first ``size`` characters after the headline itself (where bylines sit)."""
+        if self._anchor is not None:
+            if len(self._after) < size:
+                self._after = _text_after(self._anchor, max(size, _BYLINE_WINDOW))
+            return self._after[:size]
         after = self.windows()[0]
         if not after or not self._title:
             return ""
-        return after[len(_clean(self._title)):][:_BYLINE_WINDOW]
+        return after[len(_clean(self._title)):][:size]
 
     def windows(self) -> tuple[str, str]:
         """(text after the headline, text just before it); ("", top of page) without one."""
@@ -73,6 +79,40 @@ class _Around:
                 self._windows = (_clean(text[at:at + 6_000])[:3_000],
                                  _clean(text[max(0, at - 600):at])[-300:])
         return self._windows
+
+
+def _text_after(node: LexborNode, limit: int) -> str:
+    """About ``limit`` characters of the text that follows ``node`` in document order.
+
+    Walks the nodes after it one by one (skipping style and script source), so only the few
+    nodes that hold those characters are read, however big the page is.
+    """
+    parts: list[str] = []
+    size = 0
+    cur: LexborNode | None = node
+    descend = False
+    for _ in range(600):
+        if cur is None or size >= limit:
+            break
+        nxt = cur.child if descend else None
+        while nxt is None and cur is not None:
+            nxt = cur.next
+            if nxt is None:
+                cur = cur.parent
+                if cur is None or cur.tag in ("body", "html"):
+                    return _clean(" ".join(parts))[:limit]
+        cur = nxt
+        if cur is None:
+            break
+        tag = cur.tag
+        descend = tag not in _SKIP_TAGS
+        if tag == "-text":
+            text = cur.text_content or ""
+            if text.strip():
+                parts.append(text)
+                size += len(text)
+            descend = False
+    return _clean(" ".join(parts))[:limit]
 
 
 def _find_headline(text: str, title: str) -> int:

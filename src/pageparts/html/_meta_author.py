@@ -75,6 +75,8 @@ _PROFILE_HREF = re.compile(  # /author/ann-lee, /users/123/ann, /members/ann.42/
     r"/(?:authors?|autor(?:en)?|auteurs?|u|users?|members?|profiles?|people|contributors?)/"
     r"[^/?#]+/?(?:[^/?#]+/?)?$(?<!\.html)(?<!\.htm)|[?&](?:mode=viewprofile|showuser=|u=\d)",
     re.I)
+_DATA_AUTHOR = ("data-author-username", "data-author", "data-username")
+_DATA_AUTHOR_CSS = ", ".join(f"[{name}]" for name in _DATA_AUTHOR)
 _SORT_BY = re.compile(r"(?:sort(?:ed)?|order(?:ed)?|filter(?:ed)?|sortieren|trier)\W*$", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
@@ -194,10 +196,12 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
     return named + plain
 
 
-def _data_authors(s: _Scan) -> list[str]:
+def _data_authors(tree: LexborHTMLParser) -> list[str]:
     """Author names forum and Q&A software writes into post attributes (``data-author``)."""
     names = []
-    for value, node in s.data_authors:
+    for node in tree.css(_DATA_AUTHOR_CSS)[:3]:
+        attrs = node.attributes
+        value = _clean(next((v for name in _DATA_AUTHOR if (v := attrs.get(name))), ""))
         if 1 < len(value) <= 60 and not _NOT_A_NAME.search(value) and not _in_comments(node):
             names.append(value)
     return names
@@ -256,7 +260,7 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
     if found:
         return found
     if not shop:  # on a product page, "by" and author classes name reviewers and brands
-        found = consider(_join_authors(_data_authors(s)[:1]))
+        found = consider(_join_authors(_data_authors(tree)[:1]))
         if found:
             return found
         for text in _byline_names(tree):
@@ -279,7 +283,7 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
 
 def _visible_byline(around: _Around) -> str | None:
     """A "By Jane Doe" written just under the headline."""
-    window = around.windows()[0][:800]
+    window = around.byline(800)
     m = _BY_TEXT.search(window)
     if m is None or _SORT_BY.search(window, max(0, m.start() - 12), m.start() + 1):
         return None  # "Sort by Featured": a list control, not a byline

@@ -13,9 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _MAX_TEXT = 400  # characters kept from a candidate title, byline or site name
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
-_SCAN = ("title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype], "
-         "[data-author-username], [data-author], [data-username]")
-_DATA_AUTHOR = ("data-author-username", "data-author", "data-username")
+_SCAN = "title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype]"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
 _DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
 _NOT_HEADLINE = "style, script, noscript, button, svg, template"  # text in an <h1> not shown
@@ -56,7 +54,6 @@ class _Scan:
     other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
     types: set[str] = field(default_factory=set)
-    data_authors: list[tuple[str, LexborNode]] = field(default_factory=list)  # data-author=
 
 
 def _clean(text: str | None) -> str:
@@ -117,12 +114,6 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
         if itemtype:
             for t in itemtype.split():
                 s.types.add(t.rstrip("/").rsplit("/", 1)[-1].lower())
-        if len(s.data_authors) < 3:
-            for name in _DATA_AUTHOR:
-                author = attrs.get(name)
-                if author:
-                    s.data_authors.append((_clean(author), node))
-                    break
     return s
 
 
@@ -146,8 +137,15 @@ def _text(value: str) -> str:
 def _visible_text(node: LexborNode, junk_tags: str = "style, script, noscript") -> str:
     """The node's text without the text of ``junk_tags`` (style and script source)."""
     text = node.text(separator=" ")
-    for junk in node.css(junk_tags)[:60]:
+    pieces: list[str] = []
+    pos = 0
+    for junk in node.css(junk_tags)[:200]:  # in document order, as their text is in ``text``
         source = junk.text()
-        if source:
-            text = text.replace(source, " ", 1)
-    return text
+        at = text.find(source, pos) if source else -1
+        if at >= 0:
+            pieces.append(text[pos:at])
+            pos = at + len(source)
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return " ".join(pieces)
