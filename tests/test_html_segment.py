@@ -115,3 +115,41 @@ def test_furniture_kinds_from_words_and_classes() -> None:
     assert furniture_kind(RawBlock("© 2024 Example Ltd. All rights reserved.")) == "legal"
     assert furniture_kind(RawBlock("Facebook", own_tokens=frozenset({"share"}))) == "share"
     assert furniture_kind(RawBlock("Home", tokens=frozenset({"@nav"}))) == "navigation"
+
+
+def test_spaces_between_inline_elements_and_comments_inside_words() -> None:
+    bs = blocks_of("<p><b>one</b> <i>two</i>\u00a0<span>three</span>\n<em>four</em></p>"
+                   "<p>half<!-- note -->word</p>")
+    assert [b.text for b in bs] == ["one two three four", "halfword"]
+
+
+def test_a_landmark_inside_the_same_landmark_stays_open_until_the_outer_one_closes() -> None:
+    bs = blocks_of("<nav><nav><a href='/'><div>Home</div></a></nav><p>still nav</p></nav>"
+                   "<p>after</p>")
+    assert [("@nav" in b.tokens, "@a" in b.tokens) for b in bs] == [
+        (True, True), (True, False), (False, False)]
+
+
+def test_a_page_cut_short_closes_its_open_elements() -> None:
+    tree = LexborHTMLParser("<div id='a'>" + "<p>x</p>" * 50 + "</div>")
+    _, spans, truncated = segment(tree, Options(max_blocks=10))
+    div = tree.css_first("#a")
+    assert div is not None
+    assert truncated
+    assert spans[div.mem_id] == (0, 10)
+
+
+def test_elements_below_max_depth_join_the_enclosing_block() -> None:
+    bs = blocks_of("<div><div><div><div><p>deep</p><p>text</p></div></div></div></div>",
+                   max_depth=3)
+    assert len(bs) == 1  # the paragraphs below the limit are no blocks of their own
+    assert "deep" in bs[0].text and "text" in bs[0].text
+    assert bs[0].dom_depth == 3
+
+
+def test_furniture_kind_prefers_words_then_the_first_listed_stem() -> None:
+    assert furniture_kind(RawBlock("Please support us today")) == "call-to-action"
+    assert furniture_kind(RawBlock("Get our weekly newsletter")) == "subscribe"
+    tokens = frozenset({"nav", "share"})
+    assert furniture_kind(RawBlock("Links", own_tokens=tokens)) == "share"
+    assert furniture_kind(RawBlock("Links", tokens=frozenset({"nav"}))) == "navigation"
