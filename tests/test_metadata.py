@@ -398,6 +398,15 @@ def test_section_number_of_a_manual_heading_is_dropped() -> None:
     assert m.title == "Git Branching"
 
 
+def test_unknown_time_zone_name_parses_without_a_warning() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        m = meta('<meta property="article:published_time" content="Mon May 03 10:00:00 CEST 2021">')
+    assert m.date == date(2021, 5, 3)
+
+
 # --- quality gate on the benchmark packs (slow; skipped without ../shared) -------------------
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"

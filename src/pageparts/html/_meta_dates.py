@@ -120,7 +120,8 @@ def _parse_date(text: str | None, dayfirst: bool = False) -> date | None:
     if found:
         return found
     try:
-        dt = dateparser.parse(text, default=datetime(1, 1, 1), dayfirst=dayfirst)
+        dt = dateparser.parse(text, default=datetime(1, 1, 1), dayfirst=dayfirst,
+                               ignoretz=True)  # only the day is kept; no tz warnings
     except (ValueError, OverflowError, TypeError):
         return None
     return _valid(dt.year, dt.month, dt.day) if dt.year > 1 and dt.day > 0 else None
