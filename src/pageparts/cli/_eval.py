@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="text: pageparts reads a plain-text rendering of each page")
     p.add_argument("--render", choices=("bullets", "wet"), default=None,
                    help="with --kind text: how pages are rendered (default: bullets)")
+    p.add_argument("--comments", choices=("on", "off", "both"), default="on",
+                   help="pageparts with its HTML comment finder on, off (with --cv the fold "
+                   "models are trained without it too), or both side by side")
+    p.add_argument("--per-page", action="store_true",
+                   help="keep each page's word F1 per system in the JSON report")
     p.add_argument("--json", dest="json_out", default=None, metavar="OUT",
                    help="also write the full report as JSON to OUT")
     p.set_defaults(func=run)
@@ -59,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--render only applies with --kind text")
     config = EvalConfig(packs=tuple(args.packs), datasets=args.datasets, limit=args.limit,
                         sample=args.sample, seed=args.seed, peers=_peers(args.peers),
-                        cv=args.cv, cv_train=args.cv_train, kind=args.kind, render=args.render)
+                        cv=args.cv, cv_train=args.cv_train, kind=args.kind, render=args.render,
+                        comments=args.comments, per_page=args.per_page)
     report = evaluate(config)
     sys.stdout.write(format_report(report))
     if args.json_out:
