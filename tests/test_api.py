@@ -31,7 +31,7 @@ def test_all_is_complete_and_importable() -> None:
     public = {n for n in dir(pageparts) if not n.startswith("_")}
     exported = set(pageparts.__all__) - {"__version__"}
     modules = {"blocks", "decode", "features", "furniture", "html", "model", "pagetype",
-               "assemble", "serialize", "train", "eval", "text", "cli", "corpus",
+               "assemble", "stack", "serialize", "train", "eval", "text", "cli", "corpus",
                "annotations", "data"}  # `from __future__ import annotations` leaves this name
     assert public - modules - exported == set()
     for name in pageparts.__all__:

@@ -67,3 +67,21 @@ def test_wet_rendering_has_no_bullets_or_indent() -> None:
     assert "•" not in wet
     assert all(line == line.lstrip() for line in wet.splitlines())
     assert "two" in wet
+
+
+def test_comment_recall_is_also_given_over_the_snippets_the_html_holds() -> None:
+    from pageparts.eval.run import _shown_text
+
+    html = ("<html><body><p>Story.</p><ol><li>First reader: great piece</li></ol>"
+            "<script>var later = 'loaded by script';</script></body></html>")
+    gold = {"id": "x", "comments": ["great piece", "loaded by script", "never there"]}
+    s = PackScore("pageparts", does_comments=True)
+    s.add(Output("Story.", comments="great piece"), gold, 0.1, shown=_shown_text(html))
+    d = s.to_dict()
+    assert d["comments_recall"]["found"] == 1 and d["comments_recall"]["snippets"] == 3
+    assert d["comments_recall_shown"] == {"share": 1.0, "found": 1, "snippets": 1, "pages": 1}
+    report = {"config": {"packs": ["p"], "kind": "html"}, "note": "note", "pages": 1,
+              "speed": {}, "packs": {"p": {"pageparts": d}}}
+    text = format_report(report)
+    assert "found, of those in the HTML" in text
+    assert "| 1.000 of 1 |" in text

@@ -27,8 +27,16 @@ _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b
 DISCUSSION_TYPES = frozenset({"forum"})
 
 
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")
+
+
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
+
+
+def _squash(text: str) -> str:
+    """The text without anything but letters and digits: "c ycle" and "cycle" meet."""
+    return re.sub(r"\W+", "", text.casefold())
 
 
 def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
@@ -36,15 +44,16 @@ def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
     first h1 before the main content."""
     if title:
         want = _norm(title)
+        want_squashed = _squash(title)
         best, best_score = None, 0.0
         want_set = set(want.split())
         for i, b in enumerate(blocks):
             if len(b.text) > 3 * len(title) + 40:
                 continue
-            got = _norm(b.text)
+            got = _norm(_SECTION_NUMBER.sub("", b.text))
             if not got:
                 continue
-            if got == want:
+            if got == want or _squash(got) == want_squashed:
                 score = 2.0 + (0.5 if b.tag in _HEAD else 0.0)
             else:
                 got_set = set(got.split())

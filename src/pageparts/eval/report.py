@@ -57,14 +57,18 @@ def _pack_section(pack: str, systems: dict[str, dict[str, Any]]) -> list[str]:
     with_comments = {n: s for n, s in systems.items() if "comments_in_main_text" in s}
     if with_comments:
         lines += ["", "Reader-comment snippets (pages with comment gold): share found in the "
-                  "system's comments output / share leaked into its main text:", ""]
+                  "system's comments output (of all snippets; of those the stored HTML holds, "
+                  "the others being loaded by scripts) / share leaked into its main text:", ""]
         rows = []
         for n, s in with_comments.items():
             found = s.get("comments_recall")
+            shown = s.get("comments_recall_shown")
             leak = s["comments_in_main_text"]
             rows.append([n, f"{found['share']:.3f}" if found else _DASH,
+                         f"{shown['share']:.3f} of {shown['snippets']}" if shown else _DASH,
                          f"{leak['share']:.3f}", f"{leak['snippets']} in {leak['pages']} pages"])
-        lines += _table(["system", "found in comments", "in main text", "snippets"], rows)
+        lines += _table(["system", "found in comments", "found, of those in the HTML",
+                         "in main text", "snippets"], rows)
     for n, s in systems.items():
         for example in s.get("error_examples", []):
             lines.append(f"- {n} error: {example[:200]}")

@@ -233,12 +233,24 @@ def _run_page(page: PackPage, systems: list[System], turn: int,
         for system in systems:
             score_for(page, system).add(Output("", status=f"error: {exc}"), page.gold, 0.0)
         return
+    shown = _shown_text(decoded) if page.gold.get("comments") else None
     k = turn % len(systems)
     for system in systems[k:] + systems[:k]:
         given = system.prepare(decoded)
         t0 = time.perf_counter()
         out = system.run(given, page.url)
-        score_for(page, system).add(out, page.gold, time.perf_counter() - t0)
+        score_for(page, system).add(out, page.gold, time.perf_counter() - t0, shown=shown)
+
+
+def _shown_text(html: str) -> str:
+    """All the text a page's HTML holds outside scripts and styles: comment snippets not in it
+    are loaded by scripts, and no extractor of the stored page can find them."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    tree.strip_tags(["script", "style", "template"])
+    root = tree.body or tree.root
+    return root.text(separator=" ") if root is not None else ""
 
 
 def _cv_note(config: EvalConfig) -> str:

@@ -98,6 +98,8 @@ class PackScore:
     shingle: ShingleScore = field(default_factory=ShingleScore)
     snippet: SnippetScore = field(default_factory=SnippetScore)
     comments_found: SnippetScore = field(default_factory=SnippetScore)
+    #: The same, counting only the snippets the stored HTML holds (others load by script).
+    comments_found_shown: SnippetScore = field(default_factory=SnippetScore)
     comments_in_main: SnippetScore = field(default_factory=SnippetScore)
     title: Match = field(default_factory=Match)
     author: Match = field(default_factory=Match)
@@ -109,8 +111,10 @@ class PackScore:
     keep_pages: bool = False
     page_rows: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, out: Output, gold: dict[str, Any], seconds: float) -> None:
-        """Score one page's output against its gold."""
+    def add(self, out: Output, gold: dict[str, Any], seconds: float,
+            shown: str | None = None) -> None:
+        """Score one page's output against its gold; ``shown`` is the text of the page's HTML
+        (to tell the comment snippets it holds from those loaded by scripts)."""
         self.pages += 1
         self.seconds += seconds
         if out.status.startswith("error"):
@@ -135,6 +139,11 @@ class PackScore:
             # Found in the comments output: recall of the thread; found in main text: a leak.
             if self.does_comments:
                 self.comments_found.add(out.comments or "", comments)
+                if shown is not None:
+                    page_text = normalize_space(shown)
+                    held = [c for c in comments if normalize_space(c) in page_text]
+                    if held:
+                        self.comments_found_shown.add(out.comments or "", held)
             self.comments_in_main.add(out.text, comments)
         self._metadata(out, gold)
 
@@ -172,6 +181,8 @@ class PackScore:
         if self.comments_in_main.pages:
             if self.comments_found.pages:
                 d["comments_recall"] = self._recall(self.comments_found)
+            if self.comments_found_shown.pages:
+                d["comments_recall_shown"] = self._recall(self.comments_found_shown)
             d["comments_in_main_text"] = self._recall(self.comments_in_main)
         for name in ("title", "author", "date", "page_type"):
             match: Match = getattr(self, name)
