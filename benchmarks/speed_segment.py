@@ -6,14 +6,14 @@
 Pages: seeded samples of wcxb-dev and trafilatura-a from ``../shared/datasets`` (default 150 and
 0), decoded and prepared once. The baseline is ``src/pageparts/html/segment.py``,
 ``html/vocab.py`` and ``furniture.py`` at REV (default HEAD), loaded from ``git show`` as
-stand-alone modules.
+stand-alone modules (and, for the extract run, ``html/prepare.py`` and ``html/signals.py``).
 
 - segment: each page is parsed once; both versions of ``segment`` run on the same tree, the order
   of the two alternating page by page; a pass is the sum of ``time.process_time`` over the pages;
   the best of K passes is kept.
 - extract: ``Extractor().extract(page, kind="html")`` with the baseline modules swapped in
-  (``pageparts.html.segment`` and ``assemble.furniture_kind``) against this checkout, interleaved
-  the same way.
+  (``segment``, ``prepare`` and ``page_signals`` in ``pageparts.html``, ``assemble.furniture_kind``)
+  against this checkout, interleaved the same way.
 
 - hostile (``--hostile``): whole extraction of the two big hostile pages of
   ``tests/test_hostile.py`` (a 50 MB page of paragraphs, cut at ``max_blocks``; 100,000-deep
@@ -67,7 +67,12 @@ def _load(rev: str, path: str, name: str, replace: dict[str, str]) -> ModuleType
 
 
 def load_baseline(rev: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """``segment`` and ``furniture_kind`` as they were at ``rev``."""
+    """``segment`` and ``furniture_kind`` as they were at ``rev`` (``prepare`` and
+    ``page_signals`` go to :data:`BASE_HTML`)."""
+    prep = _load(rev, "src/pageparts/html/prepare.py", "base_prepare", {})
+    sig = _load(rev, "src/pageparts/html/signals.py", "base_signals",
+                {"from ..blocks import": "from pageparts.blocks import"})
+    BASE_HTML.update(prepare=prep.prepare, page_signals=sig.page_signals)
     _load(rev, "src/pageparts/html/vocab.py", "base_vocab", {})
     seg = _load(rev, "src/pageparts/html/segment.py", "base_segment",
                 {"from .._options import": "from pageparts._options import",
@@ -79,14 +84,24 @@ def load_baseline(rev: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
     return seg.segment, fur.furniture_kind
 
 
+BASE_HTML: dict[str, Callable[..., Any]] = {}
+THIS_HTML = {"prepare": pageparts.html.prepare, "page_signals": pageparts.html.page_signals}
+
+
 @contextmanager
 def swapped(seg: Callable[..., Any], fur: Callable[..., Any]) -> Iterator[None]:
-    old = pageparts.html.segment, pageparts.assemble.furniture_kind
-    pageparts.html.segment, pageparts.assemble.furniture_kind = seg, fur  # type: ignore[assignment]
+    """The pipeline with ``seg`` and ``fur``; with the baseline's prepare and signals too when
+    ``seg`` is the baseline's segment."""
+    html = pageparts.html
+    old = html.segment, pageparts.assemble.furniture_kind, html.prepare, html.page_signals
+    rest = THIS_HTML if seg is segment else BASE_HTML
+    html.segment, pageparts.assemble.furniture_kind = seg, fur  # type: ignore[assignment]
+    html.prepare, html.page_signals = rest["prepare"], rest["page_signals"]  # type: ignore[assignment]
     try:
         yield
     finally:
-        pageparts.html.segment, pageparts.assemble.furniture_kind = old  # type: ignore[assignment]
+        (html.segment, pageparts.assemble.furniture_kind, html.prepare,  # type: ignore[assignment]
+         html.page_signals) = old
 
 
 def bench_segment(pages: list[tuple[str, str]], base: Callable[..., Any],
