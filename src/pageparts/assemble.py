@@ -25,6 +25,13 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b[:\s]", re.I)
 #: Page types whose posts are the main content (their thread is also in doc.comments).
 DISCUSSION_TYPES = frozenset({"forum"})
+#: schema.org types by which a page declares itself one article (the generic "article" is not
+#: enough: forum software uses it too) and those by which it declares a discussion.
+_DECLARED_ARTICLE = frozenset({
+    "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "backgroundnewsarticle", "scholarlyarticle", "techarticle"})
+_DECLARED_DISCUSSION = frozenset({
+    "discussionforumposting", "qapage", "question", "answer", "socialmediaposting"})
 
 
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")
@@ -89,6 +96,13 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
     title_norm = _norm(blocks[title_i].text) if title_i is not None else _norm(
         parsed.meta.title or "")
     first_main = next((i for i, b in enumerate(blocks) if b.score >= threshold), len(blocks))
+    last_main = max((i for i, b in enumerate(blocks) if b.score >= threshold), default=-1)
+
+    def in_article(i: int) -> bool:
+        """Between the headline (or just before the first content block) and the last content
+        block: a figure caption there belongs to the article."""
+        start = min(title_i if title_i is not None else first_main, first_main - 3)
+        return start <= i <= last_main
     for i, b in enumerate(blocks):
         main = b.score >= threshold
         if i == title_i:
@@ -98,7 +112,7 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
         elif (title_norm and b.link_chars < 0.5 * len(b.text)
               and _norm(b.text) == title_norm):
             b.label, b.kind = "furniture", "repeated-headline"
-        elif b.tag == "figcaption" and (main or b.score >= 0.2):
+        elif b.tag == "figcaption" and (main or b.score >= 0.2 or in_article(i)):
             b.label = "caption"
             b.credit = _credit(b.text)
         elif main and b.tag in _HEAD:
@@ -201,6 +215,11 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
         row = page_features(parsed.signals, X, first, len(comments))
         probs = models.page_type.predict(row)
         page_type = decode_page_type(probs, models.page_type.classes)
+        if (page_type in DISCUSSION_TYPES and meta.types & _DECLARED_ARTICLE
+                and not meta.types & _DECLARED_DISCUSSION):
+            # a page that says it is a news article or a blog post is one; its thread is
+            # reader comments (on wcxb-dev no forum page declares these types)
+            page_type = "article"
     else:
         page_type = "article"
     title_i = label_blocks(parsed, page_type, options)
