@@ -102,3 +102,15 @@ def test_date_is_a_date() -> None:
 
 def test_forced_page_type_is_used() -> None:
     assert pageparts.extract(ARTICLE, options=Options(page_type="forum")).page_type == "forum"
+
+
+def test_the_headline_block_is_found_despite_spacing_or_a_section_number() -> None:
+    body = "<p>" + "The tool installs with one command and needs no other setup. " * 4 + "</p>"
+    # h2, not h1: a lone h1 would be taken as the headline anyway
+    for h1 in ("12.3.4 Installing the tool", "Installing  the to ol"):
+        html = (f"<html><head><title>Installing the tool</title></head><body><h2>{h1}</h2>"
+                f"{body}</body></html>")
+        doc = pageparts.extract(html)
+        titles = [b.text for b in doc.blocks if b.label == "title"]
+        assert titles == [h1.replace("  ", " ")], h1
+        assert "Installing" not in doc.text

@@ -43,7 +43,7 @@ def _norm(text: str) -> str:
 
 def _squash(text: str) -> str:
     """The text without anything but letters and digits: "c ycle" and "cycle" meet."""
-    return re.sub(r"\W+", "", text.casefold())
+    return "".join(_WORD.findall(text.lower()))
 
 
 def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
@@ -60,7 +60,7 @@ def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
             got = _norm(_SECTION_NUMBER.sub("", b.text))
             if not got:
                 continue
-            if got == want or _squash(got) == want_squashed:
+            if got == want or got.replace(" ", "") == want_squashed:  # got is _norm'ed
                 score = 2.0 + (0.5 if b.tag in _HEAD else 0.0)
             else:
                 got_set = set(got.split())
