@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ._comment_index import _classes, _Index
 from ._comment_vocab import (
@@ -72,16 +72,21 @@ def _is_date_el(ix: _Index, j: int) -> bool:
     return got
 
 
-def _is_body_el(ix: _Index, j: int) -> bool:
-    """Whether the element is marked as a comment's text."""
+def _marked(ix: _Index, j: int, kind: str, test: Callable[[frozenset[str]], bool]) -> bool:
+    """``test`` of the element's tokens, memoised per token set (pages repeat them)."""
     tok = ix.tok[j]
     if not tok:
         return False
-    key = ("body", "", tok)
+    key = (kind, "", tok)
     got = ix.marks.get(key)
     if got is None:
-        got = ix.marks[key] = _body_marked(tok)
+        got = ix.marks[key] = test(tok)
     return got
+
+
+def _is_body_el(ix: _Index, j: int) -> bool:
+    """Whether the element is marked as a comment's text."""
+    return _marked(ix, j, "body", _body_marked)
 
 
 def _body_marked(tok: frozenset[str]) -> bool:
@@ -99,14 +104,11 @@ def _body_marked(tok: frozenset[str]) -> bool:
 
 def _is_skip_el(ix: _Index, j: int) -> bool:
     """Whether the element is a button bar, avatar, meta line ... (not the comment's text)."""
-    tok = ix.tok[j]
-    if not tok:
-        return False
-    key = ("skip", "", tok)
-    got = ix.marks.get(key)
-    if got is None:
-        got = ix.marks[key] = any(_SKIP_PART.fullmatch(t) for t in _classes(tok))
-    return got
+    return _marked(ix, j, "skip", _skip_marked)
+
+
+def _skip_marked(tok: frozenset[str]) -> bool:
+    return any(_SKIP_PART.fullmatch(t) for t in _classes(tok))
 
 
 def _text_lines(ix: _Index, top: int, records: set[int], skip: set[int]) -> list[str]:
