@@ -41,17 +41,12 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _squash(text: str) -> str:
-    """The text without anything but letters and digits: "c ycle" and "cycle" meet."""
-    return "".join(_WORD.findall(text.lower()))
-
-
 def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
     """The block that shows the article's headline: a match of the metadata title, else the
     first h1 before the main content."""
     if title:
         want = _norm(title)
-        want_squashed = _squash(title)
+        want_squashed = want.replace(" ", "")  # "c ycle" and "cycle" meet
         best, best_score = None, 0.0
         want_set = set(want.split())
         for i, b in enumerate(blocks):
