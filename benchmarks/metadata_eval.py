@@ -4,10 +4,11 @@ Reads ``../shared/datasets/<pack>/`` beside the repo checkout (never copied into
 prints, per pack and field, accuracy where gold exists for pageparts and for trafilatura's
 ``extract_metadata`` on the same pages, plus milliseconds per page.
 
-Normalisation: whitespace-collapsed, case-insensitive strings, typographic quotes folded to
-ASCII; dates as ISO ``YYYY-MM-DD`` (the date part as written, no time-zone shift); gold
-None/'None'/'' means "no gold" (skipped);
-a gold list of authors is joined with ", ". Language: primary subtag only. "no gold" columns: on
+Matching: title, author and date use the eval's own matchers (``pageparts.eval.score``:
+NFKC, quotes folded, whitespace-collapsed, case-insensitive; a gold list of authors matches when
+every name occurs in the prediction; dates as ISO days, a year-month gold matches its month), so
+these numbers agree with ``pageparts eval``. Site name and language: whitespace-collapsed,
+case-insensitive; language by primary subtag only. "no gold" columns: on
 pages whose gold says the field is empty, how often a value is given anyway.
 
 Halves: ``--half even|odd`` keeps pages whose *site* hashes even / odd (md5 of wcxb-dev's
@@ -37,6 +38,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pageparts._options import Options
 from pageparts.decode import decode
+from pageparts.eval.score import gold_value, match_author, match_date, match_text
 from pageparts.html.metadata import read_metadata
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
@@ -65,6 +67,17 @@ def norm(field: str, value: Any) -> str | None:
     if field == "language":
         return re.split(r"[-_]", s)[0]
     return s
+
+
+def matches(field: str, got: Any, gold: Any) -> bool:
+    """Whether ``got`` matches the gold value ``gold`` (not None), as the eval scores it."""
+    if field == "date":
+        return match_date(got.isoformat() if hasattr(got, "isoformat") else got, str(gold))
+    if field == "author":
+        return match_author(got, gold)
+    if field == "title":
+        return match_text(got, str(gold))
+    return norm(field, got) == norm(field, gold)
 
 
 def site_of(gold: dict[str, Any]) -> str:
@@ -162,10 +175,13 @@ def main() -> int:
             if dump is not None:
                 dump.write(json.dumps({"pack": pack, "id": gold["id"], **{
                     f: [norm(f, gold.get(GOLD_KEY.get(f, f))), norm(f, getattr(meta, f))]
-                    for f in FIELDS}}) + "\n")
+                    for f in FIELDS}, "ok": {
+                    f: matches(f, getattr(meta, f), g) for f in FIELDS
+                    if (g := gold_value(gold, GOLD_KEY.get(f, f))) is not None}}) + "\n")
             for field in FIELDS:
-                want = norm(field, gold.get(GOLD_KEY.get(field, field)))
-                if want is None:
+                gold_raw = gold_value(gold, GOLD_KEY.get(field, field))
+                want = norm(field, gold_raw)
+                if want is None or gold_raw is None:
                     if GOLD_KEY.get(field, field) in gold:  # the pack has the field: says "none"
                         extra[field][0] += norm(field, getattr(meta, field)) is not None
                         extra[field][1] += norm(field, theirs.get(field)) is not None
@@ -173,9 +189,10 @@ def main() -> int:
                     continue
                 got = norm(field, getattr(meta, field))
                 hits[field][2] += 1
-                hits[field][0] += got == want
-                hits[field][1] += norm(field, theirs.get(field)) == want
-                if args.show == field and got != want:
+                ok = matches(field, getattr(meta, field), gold_raw)
+                hits[field][0] += ok
+                hits[field][1] += matches(field, theirs.get(field), gold_raw)
+                if args.show == field and not ok:
                     print(f"  {gold['id'][:16]:16} {site_of(gold)[:40]}\n"
                           f"{'':6}gold={want!r}\n{'':6}got ={got!r}")
         print(f"\n{pack} ({n_pages} pages, half={args.half}; tuned on these packs, "
