@@ -17,7 +17,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import Metadata
 from ._meta_around import _Around, _visible_date
-from ._meta_author import _choose_author
+from ._meta_author import _choose_author, _join_authors
+from ._meta_author_hints import author_hints
 from ._meta_dates import _labelled_date, _parse_date, _valid
 from ._meta_ld import _LD, _MAX_JSONLD, _ld_resolve, _ld_text, _read_ld, _types_of
 from ._meta_scan import (
@@ -245,12 +246,15 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         description = _ld_text(ld.main.get("description"))
     title = _choose_title(s, ld, site, url or page_url)
     around = _Around(tree, s, title)
+    author = _choose_author(tree, around, s, ld, sites=_site_names(site, ld),
+                            hosts=_host_keys(url or page_url),
+                            shop=bool(types & _SHOP_TYPES) and not types & _STORY_TYPES)
+    if author is None:
+        author = next(filter(None, (_join_authors([h]) for h in author_hints(tree, s))), None)
     return Metadata(
         title=title,
         page_title=s.title or None,
-        author=_choose_author(tree, around, s, ld, sites=_site_names(site, ld),
-                              hosts=_host_keys(url or page_url),
-                              shop=bool(types & _SHOP_TYPES) and not types & _STORY_TYPES),
+        author=author,
         date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst),
         site_name=site,
         language=language,

@@ -1,0 +1,74 @@
+"""Author hints read when no byline names anyone: labelled meta pairs, microdata names held
+in ``content``, app-state scripts, and a forum thread's first poster."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ._meta_ld import _MAX_JSONLD
+from ._meta_scan import _clean, _Scan
+
+# "twitter:label1" = "Written by", "twitter:data1" = "Ann Lee" (Yoast and similar plugins)
+_WRITTEN_BY = frozenset(("written by", "author", "authors", "by", "verfasst von",
+                         "geschrieben von", "autor", "auteur", "\u00e9crit par", "escrito por",
+                         "scritto da", "geschreven door"))
+_STATE_AUTHOR = re.compile(  # "pagePostAuthor":"Ann", "author":{"name":"Ann Lee"}
+    r'"(?:pagePostAuthor|author|authorName|author_name|byline)"\s*:\s*'
+    r'(?:\[\s*)?(?:\{[^{}\[\]]{0,200}?"(?:name|displayName)"\s*:\s*)?"([^"\\{}<>]{2,60})"'
+)
+_NOT_STATE_NAME = re.compile(r"^(?:https?:|/|\d+$|[\w-]*\d{3,})|[@=]", re.I)
+# phpBB and similar forum software mark each post's poster with one of these classes
+_POSTER_CSS = "a.username, a.username-coloured, .postprofile .username"
+_POSTER_HREF = re.compile(r"viewprofile|/members?/|/users?/|/u/|/profile/", re.I)
+
+
+def _labelled_meta(s: _Scan) -> str | None:
+    """The name a "Written by" label pair of ``twitter:labelN`` / ``twitter:dataN`` gives."""
+    for i in range(1, 5):
+        label = s.meta.get(f"twitter:label{i}")
+        data = s.meta.get(f"twitter:data{i}")
+        if label and data and label[0].lower().rstrip(": ") in _WRITTEN_BY:
+            return data[0]
+    return None
+
+
+def _microdata_name(s: _Scan) -> str | None:
+    """The first ``itemprop=author`` whose name is only a ``<meta itemprop=name content>``."""
+    for prop, node in s.itemprops:
+        if prop in ("author", "creator"):
+            inner = node.css_first("meta[itemprop=name][content]")
+            if inner is not None:
+                return _clean(inner.attributes.get("content")) or None
+            return None
+    return None
+
+
+def _state_author(s: _Scan) -> str | None:
+    """An author named in an app-state or analytics script (``__NEXT_DATA__``, a data layer)."""
+    for node in s.other_scripts:
+        text = node.text()
+        if len(text) > _MAX_JSONLD or "uthor" not in text:
+            continue
+        for m in _STATE_AUTHOR.finditer(text):
+            name = _clean(m[1])
+            if name and not _NOT_STATE_NAME.search(name):
+                return name
+    return None
+
+
+def _first_poster(tree: LexborHTMLParser) -> str | None:
+    """A forum thread's first poster: the first post's username linked to a profile."""
+    for node in tree.css(_POSTER_CSS)[:3]:
+        href = node.attributes.get("href") or ""
+        text = _clean(node.text(separator=" "))
+        if 1 < len(text) <= 40 and (not href or _POSTER_HREF.search(href)):
+            return text
+    return None
+
+
+def author_hints(tree: LexborHTMLParser, s: _Scan) -> list[str]:
+    """Author names from the hints above, most reliable first (raw, to be cleaned)."""
+    hints = (_labelled_meta(s), _microdata_name(s), _first_poster(tree), _state_author(s))
+    return [h for h in hints if h]

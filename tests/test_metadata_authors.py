@@ -1,0 +1,72 @@
+"""Author hints read when no byline names anyone (``_meta_author_hints``)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pageparts.blocks import Metadata
+from pageparts.html.metadata import read_metadata
+
+
+def meta(html: str, url: str | None = None) -> Metadata:
+    return read_metadata(LexborHTMLParser(html), url)
+
+
+def test_written_by_label_pair_names_the_author() -> None:
+    m = meta("""<meta name="twitter:label1" content="Est. reading time">
+      <meta name="twitter:data1" content="4 minutes">
+      <meta name="twitter:label2" content="Written by">
+      <meta name="twitter:data2" content="Nora Quill">
+      <body><h1>Moving a piano</h1><p>Lift with care.</p></body>""")
+    assert m.author == "Nora Quill"
+
+
+def test_reading_time_label_is_not_an_author() -> None:
+    m = meta("""<meta name="twitter:label1" content="Est. reading time">
+      <meta name="twitter:data1" content="4 minutes"><body><h1>Moving a piano</h1></body>""")
+    assert m.author is None
+
+
+def test_microdata_author_name_held_in_meta_content() -> None:
+    m = meta("""<body><div itemscope itemtype="https://schema.org/DiscussionForumPosting">
+      <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <meta itemprop="name" content="Tern42"></span>
+      <h1>Which lens for birds?</h1><p>Looking for advice.</p></div></body>""")
+    assert m.author == "Tern42"
+
+
+def test_author_from_a_data_layer_script() -> None:
+    m = meta("""<script>var dataLayer_content = {"pagePostType":"post",
+      "pagePostAuthor":"Ilse Varga"};</script><body><h1>Sourdough at altitude</h1></body>""")
+    assert m.author == "Ilse Varga"
+
+
+def test_author_object_in_app_state() -> None:
+    m = meta("""<body><h1>Fast tokenizers</h1><script id="__NEXT_DATA__" type="application/json">
+      {"props":{"frontmatter":{"title":"Fast tokenizers","author":{"name":"Lu Wen"}}}}</script>
+      </body>""")
+    assert m.author == "Lu Wen"
+
+
+def test_url_in_app_state_is_not_an_author() -> None:
+    m = meta("""<body><h1>Fast tokenizers</h1><script>{"author":"https://example.org/u/9"}
+      </script></body>""")
+    assert m.author is None
+
+
+def test_forum_first_poster_username_link() -> None:
+    m = meta("""<body><h2>Fan keeps spinning</h2>
+      <div class="post"><dl class="postprofile">
+      <dt><a href="./memberlist.php?mode=viewprofile&amp;u=7" class="username">k.marsh</a></dt>
+      </dl><div class="content">My fan never stops.</div></div>
+      <div class="post"><dl class="postprofile">
+      <dt><a href="./memberlist.php?mode=viewprofile&amp;u=8" class="username">ohm</a></dt>
+      </dl><div class="content">Check the overlay.</div></div></body>""")
+    assert m.author == "k.marsh"
+
+
+def test_byline_beats_hints() -> None:
+    m = meta("""<meta name="twitter:label1" content="Written by">
+      <meta name="twitter:data1" content="Site Admin">
+      <meta name="author" content="Nora Quill"><body><h1>Moving a piano</h1></body>""")
+    assert m.author == "Nora Quill"
