@@ -15,8 +15,12 @@ _MAX_TEXT = 400  # characters kept from a candidate title, byline or site name
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
 _SCAN = "title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype]"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
+_LEADING_SEP = re.compile(r"^[:|/\u2013\u2014\u00b7\u2022-]+\s+")  # ": Headline" (kicker gone)
 _DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
-_NOT_HEADLINE = "style, script, noscript, button, svg, template"  # text in an <h1> not shown
+# text in an <h1> that is not the headline: hidden source, controls, a date, a kicker above it
+_NOT_HEADLINE = ("style, script, noscript, button, svg, template, time, [class*=kicker i], "
+                 "[class*=supertitle i], [class*=overline i], [class*=dachzeile i], "
+                 "[class*=topline i], [class*=eyebrow i]")
 _KEY = re.compile(r"[\W_]+", re.UNICODE)
 _VOCAB = json.loads(resources.files("pageparts.data").joinpath("meta_vocab.json")
                     .read_text("utf-8"))
@@ -88,7 +92,7 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
                 s.title = _clean(node.text())[:_MAX_TEXT * 2]
         elif tag == "h1":
             if len(s.h1) < 5:
-                text = _clean(_visible_text(node, _NOT_HEADLINE))
+                text = _LEADING_SEP.sub("", _clean(_visible_text(node, _NOT_HEADLINE)))
                 if text:
                     s.h1.append(text[:_MAX_TEXT])
                     s.h1_nodes.append(node)

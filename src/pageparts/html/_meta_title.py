@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ._meta_dates import _TEXT_DATE
 from ._meta_ld import _LD, _ld_resolve, _ld_text
 from ._meta_scan import _GENERIC_HEADINGS, _TITLE_META, _key, _Scan, _text
 
 _MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing meta titles
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\w)")  # "3.1 Git Branching" in a manual
+_DATE_LEAD = re.compile(r"^\s*(?:[-|:/\u2013\u2014\u00b7]\s*)?")  # after a leading date
 _BARE = re.compile(r"[\s|:/\u00b7\u2013\u2014-]+")  # spacing and separators
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ", " / ", " \u2022 ")
@@ -86,6 +88,15 @@ def _strip_site(title: str, sites: list[list[str]], hosts: list[str], others: se
             if _key(right) in others:
                 return right
     return title
+
+
+def _without_leading_date(title: str) -> str:
+    """``title`` without a date written before it ("23.01.2022 - Headline", "Dec 18 2025 X")."""
+    m = _TEXT_DATE.match(title)
+    if m is None:
+        return title
+    rest = _DATE_LEAD.sub("", title[m.end():], count=1)
+    return rest if len(rest.split()) >= 2 else title
 
 
 def _lead_segment(title: str) -> str:
@@ -172,10 +183,12 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
     known = {_key(t) for t in ld_titles + h1s}
     metas: list[str] = []
     for t in raw:
-        stripped = _lead_segment(_strip_site(t, sites, hosts, known - {_key(t)}))
+        stripped = _without_leading_date(
+            _lead_segment(_strip_site(t, sites, hosts, known - {_key(t)})))
         if stripped and stripped not in metas:
             metas.append(stripped)
-    h1s = [_SECTION_NUMBER.sub("", _strip_site(h, sites, hosts, set())) for h in h1s]
+    h1s = [_without_leading_date(_SECTION_NUMBER.sub("", _strip_site(h, sites, hosts, set())))
+           for h in h1s]
     for h in h1s:  # a heading that is a meta title, give or take a kicker: the shorter one
         for m in metas:
             if _similar(h, m):

@@ -1,0 +1,38 @@
+"""Title choice: kickers, dates and separators around the headline (``_meta_title``)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pageparts.blocks import Metadata
+from pageparts.html.metadata import read_metadata
+
+
+def meta(html: str, url: str | None = None) -> Metadata:
+    return read_metadata(LexborHTMLParser(html), url)
+
+
+def test_kicker_span_in_h1_is_not_part_of_the_title() -> None:
+    m = meta("""<title>Harbour: Ferries run again | The Coast Post</title>
+      <meta property="og:site_name" content="The Coast Post">
+      <body><h1><span class="article__kicker">Harbour</span><span class="sr-only">: </span>
+      <span>Ferries run again</span></h1></body>""")
+    assert m.title == "Ferries run again"
+
+
+def test_date_inside_h1_is_not_part_of_the_title() -> None:
+    m = meta("""<title>Ferries run again on Sunday - Coast Office</title>
+      <body><h1><span class="supertitle"><time datetime="2022-02-01">1 February 2022</time>
+      </span> Ferries run again on Sunday</h1></body>""")
+    assert m.title == "Ferries run again on Sunday"
+
+
+def test_leading_date_of_a_meta_title_is_dropped() -> None:
+    m = meta("""<title>23.01.2022 - Ferries run again on Sunday - Harbour news</title>
+      <meta property="og:site_name" content="Harbour news"><body><p>No heading.</p></body>""")
+    assert m.title == "Ferries run again on Sunday"
+
+
+def test_a_date_alone_is_kept_as_the_title() -> None:
+    m = meta("<title>23.01.2022</title><body><p>No heading.</p></body>")
+    assert m.title == "23.01.2022"
