@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .._document import Comment
 from ..blocks import RawBlock
 from ..html.comments import parse_date
+from .comment_records import flat_threads
 
 __all__ = ["MAX_NESTING", "find_comments"]
 
@@ -129,20 +130,26 @@ def _comments(run: list[_Item], blocks: list[RawBlock]) -> list[Comment]:
 
 
 def find_comments(blocks: list[RawBlock]) -> list[Comment]:
-    """Comment threads laid out as bullet trees; their blocks get ``extra["comment"]`` (the
-    comment's ordinal in page order).
+    """Comment threads laid out as bullet trees, then as flat records among the blocks left
+    (:func:`pageparts.text.comment_records.flat_threads`); their blocks get
+    ``extra["comment"]`` (the comment's ordinal in page order).
 
     When the threads hold more running text than the rest of the page, they are the page's
     content (a forum or Q&A page): they are still returned, but their blocks are left unmarked
     so the block model judges them like any other text.
     """
-    threads: list[Comment] = []
+    found: list[tuple[int, Comment]] = []  # (first block, thread) to put in page order
     members: list[tuple[int, ...]] = []
     for run in _tree(blocks):
         if not _is_thread(run, blocks):
             continue
         members.extend((it.block, *it.texts) for it in _walk(run))
-        threads.extend(_comments(run, blocks))
+        found.extend(zip((it.block for it in run), _comments(run, blocks), strict=True))
+    taken = {i for m in members for i in m}
+    for first, thread, covered in flat_threads(blocks, taken):
+        found.append((first, thread))
+        members.extend(covered)
+    members.sort()
     in_thread = {i for m in members for i in m}
     thread_chars = sum(len(blocks[i].text) for i in in_thread)
     rest_chars = sum(len(b.text) for i, b in enumerate(blocks)
@@ -151,4 +158,5 @@ def find_comments(blocks: list[RawBlock]) -> list[Comment]:
         for ordinal, member in enumerate(members):
             for i in member:
                 blocks[i].extra["comment"] = ordinal
-    return threads
+    found.sort(key=lambda fc: fc[0])
+    return [c for _, c in found]

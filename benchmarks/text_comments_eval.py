@@ -1,0 +1,220 @@
+"""Reader comments in the plain-text path, per rendering, beside the HTML path on the same pages.
+
+    nice -n 10 python benchmarks/text_comments_eval.py [--datasets DIR] [--limit N]
+        [--out benchmarks/results/FILE.md] [--json FILE.json] [--per-page]
+
+Pages: every trafilatura-a page whose gold has reader-comment snippets. Each page is rendered as
+``bullets`` and ``wet`` (:func:`pageparts.text.render.render`) and extracted with
+``kind="text"``; the HTML itself is extracted with ``kind="html"``. Per path it reports, as
+``pageparts eval`` does for HTML (:class:`pageparts.eval.score.PackScore`):
+
+* **found**: share of gold comment snippets found in the text of ``doc.comments`` (all comments
+  and replies, one per line, whitespace-normalised); also over only the snippets the input holds
+  (the rendered text for the text paths, the HTML's visible text for the HTML path: the others
+  are loaded by scripts and no extractor of the stored page can see them);
+* **leak**: share of gold comment snippets found in ``doc.text``;
+* **threads**: pages with comments, comments, share of comments with an author, replies;
+* **agreement with HTML**: for snippets found by both the text path and the HTML path, the share
+  whose comment sits at the same reply depth and has the same author (the HTML path's tree is a
+  silver reference for the structure; the gold has none).
+
+Models: the shipped ones. The text model is trained on wcxb-dev only, so these trafilatura-a
+pages are held out from it (sites shared with wcxb-dev are counted in the report); the shipped
+HTML model is trained on trafilatura-a too, so its column is NOT held out (see the 3-fold
+cross-validated HTML figures in results/2026-11-25-eval-cv3-stack.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pageparts import Document, Extractor, Options, PagepartsError
+from pageparts.decode import decode
+from pageparts.eval.metrics import SnippetScore, normalize_space
+from pageparts.eval.packs import PackPage, datasets_dir, group_key, load_pack, resolve_pack
+from pageparts.eval.run import _shown_text
+from pageparts.text.render import STYLES, render
+
+PATHS = ("html", *STYLES)
+
+
+@dataclass
+class PathScore:
+    """One path's comment scores over the pages."""
+
+    found: SnippetScore = field(default_factory=SnippetScore)
+    found_held: SnippetScore = field(default_factory=SnippetScore)
+    leak: SnippetScore = field(default_factory=SnippetScore)
+    pages_with_comments: int = 0
+    comments: int = 0
+    with_author: int = 0
+    replies: int = 0
+    same_depth: int = 0
+    same_author: int = 0
+    compared: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _flat(doc: Document) -> list[tuple[int, str | None, str]]:
+    """(depth, author, normalised text) of every comment in page order."""
+    return [(d, c.author, normalize_space(c.text)) for d, c in doc.iter_comments()]
+
+
+def _where(snippet: str, flat: list[tuple[int, str | None, str]]) -> tuple[int, str | None] | None:
+    s = normalize_space(snippet)
+    for depth, author, text in flat:
+        if s and s in text:
+            return depth, author
+    return None
+
+
+def _score(score: PathScore, doc: Document | None, snippets: list[str], held_in: str,
+           reference: list[tuple[int, str | None, str]] | None) -> list[tuple[int, str | None,
+                                                                          str]]:
+    flat = _flat(doc) if doc is not None else []
+    joined = "\n".join(t for _, _, t in flat if t)
+    score.found.add(joined, snippets)
+    held_norm = normalize_space(held_in)
+    held = [s for s in snippets if normalize_space(s) in held_norm]
+    if held:
+        score.found_held.add(joined, held)
+    score.leak.add(doc.text if doc is not None else "", snippets)
+    if flat:
+        score.pages_with_comments += 1
+    score.comments += len(flat)
+    score.with_author += sum(1 for _, a, _ in flat if a)
+    score.replies += sum(1 for d, _, _ in flat if d > 0)
+    if reference is not None:
+        for s in snippets:
+            mine, ref = _where(s, flat), _where(s, reference)
+            if mine is None or ref is None:
+                continue
+            score.compared += 1
+            score.same_depth += int(mine[0] == ref[0])
+            same = normalize_space(mine[1] or "") == normalize_space(ref[1] or "")
+            score.same_author += int(same)
+    return flat
+
+
+def evaluate(pages: list[PackPage], per_page: bool) -> tuple[dict[str, PathScore],
+                                                             list[dict[str, Any]]]:
+    extractor = Extractor(Options())
+    scores = {p: PathScore() for p in PATHS}
+    rows: list[dict[str, Any]] = []
+    for page in pages:
+        snippets = [s for s in page.gold.get("comments") or [] if isinstance(s, str)]
+        html = decode(page.html, Options(), kind="html").content
+        inputs: dict[str, tuple[str | bytes, str]] = {"html": (page.html, _shown_text(html))}
+        for style in STYLES:
+            text = render(page.html, style)
+            inputs[style] = (text, text)
+        reference: list[tuple[int, str | None, str]] | None = None
+        row: dict[str, Any] = {"id": page.id, "url": page.url}
+        for path in PATHS:
+            given, held_in = inputs[path]
+            t0 = time.perf_counter()
+            try:
+                doc: Document | None = extractor.extract(
+                    given, url=page.url, kind="html" if path == "html" else "text")
+            except PagepartsError as exc:
+                doc = None
+                scores[path].errors.append(f"{page.id}: {exc}")
+            scores[path].seconds += time.perf_counter() - t0
+            before = scores[path].found.tp
+            flat = _score(scores[path], doc, snippets, held_in, reference)
+            if path == "html":
+                reference = flat
+            row[path] = {"found": scores[path].found.tp - before, "comments": len(flat)}
+        row["snippets"] = len(snippets)
+        if per_page:
+            rows.append(row)
+    return scores, rows
+
+
+def _share(s: SnippetScore) -> str:
+    n = s.tp + s.fn
+    return f"{s.tp / n:.3f} ({s.tp}/{n})" if n else "—"
+
+
+def report(scores: dict[str, PathScore], pages: list[PackPage], overlap: int, commit: str) -> str:
+    n_snip = scores["html"].found.tp + scores["html"].found.fn
+    lines = [
+        f"Pages: {len(pages)} trafilatura-a pages with gold comment snippets ({n_snip} snippets); "
+        f"commit {commit}.",
+        f"Sites also in wcxb-dev (the text model's training pack): {overlap} of these pages.",
+        "",
+        "| path | found | found, of those the input holds | leak into text | pages with comments "
+        "| comments | with author | replies | same depth as HTML | same author as HTML | errors "
+        "| pages/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for path in PATHS:
+        s = scores[path]
+        cmp_ = ("—", "—")
+        if s.compared:
+            cmp_ = (f"{s.same_depth / s.compared:.3f} ({s.compared})",
+                    f"{s.same_author / s.compared:.3f}")
+        if path == "html":
+            cmp_ = ("(reference)", "(reference)")
+        speed = f"{len(pages) / s.seconds:.1f}" if s.seconds else "—"
+        lines.append(
+            f"| {path} | {_share(s.found)} | {_share(s.found_held)} | {_share(s.leak)} "
+            f"| {s.pages_with_comments} | {s.comments} | {s.with_author} | {s.replies} "
+            f"| {cmp_[0]} | {cmp_[1]} | {len(s.errors)} | {speed} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--datasets", help="folder holding the packs (default: ../shared/datasets)")
+    ap.add_argument("--limit", type=int, help="only the first N pages with comment gold")
+    ap.add_argument("--out", help="write the Markdown report here")
+    ap.add_argument("--json", help="write the scores (and per-page rows) here as JSON")
+    ap.add_argument("--per-page", action="store_true", help="keep per-page rows in the JSON")
+    args = ap.parse_args(argv)
+    root = datasets_dir(args.datasets)
+    try:
+        path = resolve_pack("trafilatura-a", root)
+    except PagepartsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    with gzip.open(path / "gold.jsonl.gz", "rt", encoding="utf-8") as f:
+        ids = [g["id"] for g in map(json.loads, f) if g.get("comments")]
+    pages = load_pack(path, ids=ids[: args.limit] if args.limit else ids)
+    wcxb_sites: set[str] = set()
+    try:
+        with gzip.open(resolve_pack("wcxb-dev", root) / "gold.jsonl.gz", "rt",
+                       encoding="utf-8") as f:
+            wcxb_sites = {group_key(g) for g in map(json.loads, f)}
+    except PagepartsError:
+        pass
+    overlap = sum(1 for p in pages if p.group in wcxb_sites)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, check=False).stdout.strip() or "unknown"
+    scores, rows = evaluate(pages, args.per_page)
+    text = report(scores, pages, overlap, commit)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    if args.json:
+        data = {p: {"found": s.found.result().recall, "found_held": s.found_held.result().recall,
+                    "leak": s.leak.tp / (s.leak.tp + s.leak.fn) if s.leak.tp + s.leak.fn else 0,
+                    "comments": s.comments, "with_author": s.with_author,
+                    "replies": s.replies, "errors": s.errors}
+                for p, s in scores.items()}
+        Path(args.json).write_text(json.dumps({"scores": data, "pages": rows}, indent=1),
+                                   encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

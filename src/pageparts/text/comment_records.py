@@ -1,0 +1,391 @@
+"""Reader comments in flat text: records of an author line, a timestamp, the text, "Reply".
+
+WET-style dumps have no bullets and no indent, so a comment list is a run of look-alike records.
+A record's **header** is an author line with a timestamp: ``Name says:`` (then a date line), a
+name line then a date line, or ``Name 3. März 2019 um 10:00`` on one line. Most sites put the
+header above the text; some put it below (then an action line such as "Reply" follows the header
+at once). A run of headers is a thread when most records hold text and the run shows a comment
+cue: ``says:`` headers, action lines, times of day, or a "12 comments" heading just above it.
+Listings of dated teasers show none of these.
+
+Without indent, nesting comes from what the text says: a comment opening with ``@Name`` or
+"In reply to Name" answers that person's latest comment; and when the comments are in
+chronological order, one whose timestamp breaks that order is a reply to the comment above it
+(sites print replies under their parent). Otherwise the thread is a flat list with authors.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .._document import Comment
+from ..blocks import RawBlock
+from ..html._comment_dates import _first_date, parse_date
+
+__all__ = ["ACTION", "flat_threads"]
+
+_WORD = re.compile(r"\w+")
+#: Action links and counters that come with each comment; they belong to it but are not text.
+ACTION = re.compile(
+    r"^(?:(?:reply|antworten|antwort|beantworten|répondre|repondre|responder|rispondi|reageren|"
+    r"like|likes?|gefällt mir|j'aime|report|melden|signaler|flag|share|teilen|permalink|quote|"
+    r"zitieren|citer|löschen|delete|edit|bearbeiten|upvote|downvote|log in to reply|"
+    r"login to reply|reply to this comment|auf diesen kommentar antworten)[\s\W]*)+$"
+    r"|^[+-]?\d{1,5}$|^\d+\s*(?:likes?|replies|antworten|points?|votes?)\W*$",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(
+    r"^(?P<name>\S.{0,60}?)\s*(?:says|said|wrote|sagt|schreibt|meint|kommentierte|dit|a dit|"
+    r"écrit|dice|escribió|scrive|zegt)\s*:?\s*(?P<rest>.{0,80})$",
+    re.IGNORECASE,
+)
+_TIME_OF_DAY = re.compile(
+    r"(?<![\d:])(\d{1,2})[:h](\d{2})(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?|\s*uhr\b|\s*h\b)?(?![\d:])",
+    re.IGNORECASE,
+)
+_CONNECTOR = re.compile(r"(?:^|\s)(?:le|am|on|at|um|à|el|il|-|–|—|\||•|·|,|/)\s*$", re.IGNORECASE)
+_NOT_NAME = re.compile(
+    r"^(?:by|von|par|por|di|door|posted|published|updated|written|veröffentlicht|aktualisiert|"
+    r"publié|publicado|geschrieben|erstellt|am|on|le|the|der|die|das|stand|last|zuletzt)\b",
+    re.IGNORECASE,
+)
+#: A heading that opens a comment section ("12 Comments", "3 Responses to ...", "Kommentare").
+_SECTION = re.compile(
+    r"^(?:(?:\d+|one|ein|eine|un|une|uno|una|no|keine)\s+)?(?:comments?|responses?|replies|"
+    r"thoughts?|reactions?|kommentare?|leserkommentare|alle kommentare|antworten|"
+    r"commentaires?|réactions?|vos réactions|comentarios?|commenti|"
+    r"reacties|discussion|diskussion)\b",
+    re.IGNORECASE,
+)
+#: The comment form or notice that closes a comment section.
+_CLOSING = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|write a comment|"
+    r"comments are closed|your email address|schreibe einen kommentar|kommentar (?:hinterlassen|"
+    r"hinzufügen|schreiben|verfassen)|hinterlasse (?:jetzt )?einen kommentar|"
+    r"deine e-mail|ihre e-mail|laisser un commentaire|votre adresse|deja un comentario|"
+    r"lascia un commento|kommentare sind geschlossen)",
+    re.IGNORECASE,
+)
+_REPLY_TO = re.compile(
+    r"^(?:@\s?|(?:in reply to|replying to|reply to|antwort auf|antwort an|réponse à|"
+    r"en réponse à|respuesta a|risposta a)\s+@?)(?P<name>[^\s:,]+)",
+    re.IGNORECASE,
+)
+_MAX_HEADER_CHARS = 100
+_MAX_NAME_WORDS = 5
+_MAX_NAME_CHARS = 50
+#: Records longer than this many blocks end the run (a comment is not a chapter).
+_MAX_RECORD_BLOCKS = 30
+#: Threads with more records are cut (bounded work on hostile input).
+MAX_RECORDS = 5000
+
+
+@dataclass(slots=True)
+class _Header:
+    start: int
+    end: int  # exclusive
+    author: str | None
+    stamp: str | None  # the date as shown
+    timed: bool  # shows a time of day
+    says: bool  # "Name says:"
+
+
+@dataclass(slots=True)
+class _Record:
+    header: _Header
+    blocks: list[int] = field(default_factory=list)  # every block of the record, in order
+    texts: list[int] = field(default_factory=list)  # its text blocks
+    actions: int = 0
+
+
+def _stamp(text: str) -> tuple[int, int, bool] | None:
+    """Where a timestamp sits in a short line: (start, end, has a time of day)."""
+    m = _first_date(text)
+    t = _TIME_OF_DAY.search(text)
+    if m is not None:
+        start, end = m.start(), m.end()
+        if t is not None and t.start() >= end:  # "3. März 2019, 10:00 Uhr"
+            end = t.end()
+    elif t is not None:  # "Name Le 9 janvier à 13:06", "Name21:00"
+        digit = re.search(r"\d", text)
+        start, end = (digit.start() if digit else t.start()), t.end()
+    else:
+        return None
+    if len(_WORD.findall(text[end:])) > 2:
+        return None
+    return start, end, t is not None
+
+
+def _name(text: str) -> str | None:
+    """``text`` as a commenter's name, or None: a few words, no sentence, no byline word."""
+    name = text.strip(" \t|•·,-–—:")
+    if not name or len(name) > _MAX_NAME_CHARS or _NOT_NAME.match(name) or ACTION.match(name):
+        return None
+    if name[-1] in "!?;." and not (name[-1] == "." and len(name.rsplit(maxsplit=1)[-1]) <= 3):
+        return None
+    n = len(_WORD.findall(name))
+    return name if 1 <= n <= _MAX_NAME_WORDS and not name.isdigit() else None
+
+
+def _shown(b: RawBlock) -> str:
+    """The line as the page shows it: a day number read as a list number ("1. Juni 2016 um
+    10:00" → bullet "1.") is put back before a month name."""
+    if b.bullet is not None and b.bullet[:1].isdigit() and b.text[:1].isalpha():
+        return f"{b.bullet} {b.text}"
+    return b.text
+
+
+def _header_at(blocks: list[RawBlock], i: int, free: list[bool]) -> _Header | None:
+    """The record header starting at block ``i``, if one does."""
+    text = _shown(blocks[i])
+    if len(text) > _MAX_HEADER_CHARS:
+        return None
+    nxt = _shown(blocks[i + 1]) if i + 1 < len(blocks) and free[i + 1] else ""
+    says = _SAYS.match(text)
+    if says is not None and _name(says.group("name")):
+        rest = says.group("rest")
+        if rest and _stamp(rest):
+            return _Header(i, i + 1, _name(says.group("name")), rest, _timed(rest), True)
+        if nxt and len(nxt) <= _MAX_HEADER_CHARS and _date_line(nxt):
+            return _Header(i, i + 2, _name(says.group("name")), nxt, _timed(nxt), True)
+        if not rest:
+            return _Header(i, i + 1, _name(says.group("name")), None, False, True)
+    st = _stamp(text)
+    if st is not None:
+        prefix = _CONNECTOR.sub("", text[: st[0]]).strip()
+        if not prefix:  # a date line alone
+            return _Header(i, i + 1, None, text, st[2], False)
+        name = _name(prefix)
+        if name is not None:
+            return _Header(i, i + 1, name, text[st[0]:], st[2], False)
+        return None
+    if nxt and len(nxt) <= _MAX_HEADER_CHARS and _date_line(nxt) and _name(text):
+        return _Header(i, i + 2, _name(text), nxt, _timed(nxt), False)
+    return None
+
+
+def _date_line(text: str) -> bool:
+    st = _stamp(text)
+    return st is not None and not _CONNECTOR.sub("", text[: st[0]]).strip()
+
+
+def _timed(text: str) -> bool:
+    return _TIME_OF_DAY.search(text) is not None
+
+
+def _headers(blocks: list[RawBlock], free: list[bool]) -> list[_Header]:
+    out: list[_Header] = []
+    i = 0
+    while i < len(blocks):
+        h = _header_at(blocks, i, free) if free[i] else None
+        if h is None or not all(free[h.start:h.end]):
+            i += 1
+            continue
+        out.append(h)
+        i = h.end
+    return out
+
+
+def _runs(headers: list[_Header]) -> Iterator[list[_Header]]:
+    """Headers close enough to be records of one list."""
+    run: list[_Header] = []
+    for h in headers:
+        if run and h.start - run[-1].end > _MAX_RECORD_BLOCKS:
+            yield run
+            run = []
+        run.append(h)
+    if run:
+        yield run
+
+
+def _is_action(b: RawBlock) -> bool:
+    return len(b.text) <= 60 and ACTION.match(b.text) is not None
+
+
+def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> list[_Record]:
+    """The run's records, header first or header last (an action line right after most
+    headers says the header closes its record)."""
+    after = sum(1 for h in run if h.end < len(blocks) and _is_action(blocks[h.end]))
+    before = sum(1 for h in run if h.start > 0 and _is_action(blocks[h.start - 1]))
+    footer = after > before and 2 * after >= len(run)
+    bounds: list[tuple[int, int]] = []
+    if footer:
+        ends = []
+        for h in run:
+            e = h.end
+            while e < len(blocks) and free[e] and _is_action(blocks[e]):
+                e += 1
+            ends.append(e)
+        longest = max((run[k].start - ends[k - 1] for k in range(1, len(run))), default=1)
+        first = run[0].start
+        while (first > 0 and free[first - 1] and run[0].start - first < max(longest, 1)
+               and not _SECTION.match(blocks[first - 1].text)
+               and not _is_action(blocks[first - 1])):
+            first -= 1
+        bounds = [(first if k == 0 else ends[k - 1], ends[k]) for k in range(len(run))]
+    else:
+        longest = max((run[k + 1].start - run[k].end for k in range(len(run) - 1)), default=3)
+        for k, h in enumerate(run):
+            if k + 1 < len(run):
+                bounds.append((h.start, run[k + 1].start))
+                continue
+            e = h.end
+            while (e < len(blocks) and free[e] and e - h.end < longest + 1
+                   and not _CLOSING.match(blocks[e].text)):
+                e += 1
+                if _is_action(blocks[e - 1]):
+                    while e < len(blocks) and free[e] and _is_action(blocks[e]):
+                        e += 1
+                    break
+            bounds.append((h.start, e))
+    records = []
+    for h, (a, b) in zip(run, bounds, strict=True):
+        r = _Record(h)
+        for i in range(a, b):
+            if not free[i]:
+                continue
+            r.blocks.append(i)
+            if h.start <= i < h.end:
+                continue
+            if _is_action(blocks[i]):
+                r.actions += 1
+            else:
+                r.texts.append(i)
+        records.append(r)
+    return records
+
+
+def _is_thread(records: list[_Record], blocks: list[RawBlock]) -> bool:
+    """Most records hold text and name an author, and the run shows a comment cue; one record
+    alone needs a ``says:`` header or a comment heading above it, and a time or an action."""
+    n = len(records)
+    if n == 0:
+        return False
+    with_text = sum(1 for r in records
+                    if sum(len(_WORD.findall(blocks[t].text)) for t in r.texts) >= 3)
+    authors = sum(1 for r in records if r.header.author)
+    if with_text < 0.5 * n or authors < 0.5 * n:
+        return False
+    first = records[0].blocks[0]
+    heading = any(_SECTION.match(blocks[i].text) and len(blocks[i].text) <= 120
+                  for i in range(max(0, first - 4), first))
+    says = sum(r.header.says for r in records)
+    actions = sum(1 for r in records if r.actions)
+    timed = sum(r.header.timed for r in records)
+    if n == 1:
+        return with_text == 1 and (heading or says == 1) and (timed + actions) >= 1
+    return with_text >= 2 and (heading or 2 * says >= n or 2 * actions >= n or 2 * timed >= n)
+
+
+def _when(h: _Header) -> _dt.datetime | None:
+    if h.stamp is None:
+        return None
+    day = parse_date(h.stamp)
+    if day is None:
+        return None
+    t = _TIME_OF_DAY.search(h.stamp)
+    hour = minute = 0
+    if t is not None:
+        hour, minute = int(t.group(1)) % 24, int(t.group(2)) % 60
+        if t.group(3) and t.group(3).lower() == "p" and hour < 12:
+            hour += 12
+        elif t.group(3) and t.group(3).lower() == "a" and hour == 12:
+            hour = 0
+    return _dt.datetime(day.year, day.month, day.day, hour, minute)
+
+
+def _in_order(times: list[_dt.datetime]) -> set[int]:
+    """Indices of a longest run-in-order subsequence (non-decreasing, or non-increasing when
+    the page lists newest first), or all indices when the order says nothing."""
+    up = sum(1 for a, b in itertools.pairwise(times) if b > a)
+    down = sum(1 for a, b in itertools.pairwise(times) if b < a)
+    keys = [t.timestamp() * (1 if up >= down else -1) for t in times]
+    tails: list[float] = []
+    tail_at: list[int] = []
+    prev = [-1] * len(keys)
+    for k, v in enumerate(keys):
+        pos = bisect.bisect_right(tails, v)
+        prev[k] = tail_at[pos - 1] if pos else -1
+        if pos == len(tails):
+            tails.append(v)
+            tail_at.append(k)
+        else:
+            tails[pos], tail_at[pos] = v, k
+    keep: set[int] = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(k)
+        k = prev[k]
+    return keep
+
+
+def _parents(records: list[_Record], blocks: list[RawBlock]) -> list[int]:
+    """Each record's parent record (-1: top level), from reply cues and timestamp order."""
+    parents = [-1] * len(records)
+    times = [_when(r.header) for r in records]
+    if len(records) >= 3 and all(t is not None for t in times):
+        keep = _in_order([t for t in times if t is not None])
+        if len(keep) >= 0.5 * len(records):
+            top = -1
+            for k in range(len(records)):
+                if k in keep:
+                    top = k
+                elif top >= 0:
+                    parents[k] = top
+    for k, r in enumerate(records):
+        m = _REPLY_TO.match(blocks[r.texts[0]].text) if r.texts else None
+        if m is None:
+            continue
+        want = m.group("name").lower()
+        for j in range(k - 1, -1, -1):
+            author = (records[j].header.author or "").lower()
+            if author and (author.startswith(want) or want.startswith(author.split()[0])):
+                parents[k] = j
+                break
+    return parents
+
+
+def _thread(records: list[_Record], blocks: list[RawBlock], parents: list[int]) -> list[Comment]:
+    children: list[list[int]] = [[] for _ in records]
+    for k, p in enumerate(parents):
+        if p >= 0:
+            children[p].append(k)
+    made: dict[int, Comment] = {}
+    for k in range(len(records) - 1, -1, -1):  # a parent always comes before its replies
+        r = records[k]
+        h = r.header
+        made[k] = Comment(
+            author=h.author,
+            text="\n".join(blocks[t].text for t in r.texts),
+            date=parse_date(h.stamp) if h.stamp else None,
+            date_text=h.stamp,
+            replies=tuple(made.pop(c) for c in children[k]),
+        )
+    return [made[k] for k in range(len(records)) if parents[k] < 0]
+
+
+def flat_threads(blocks: list[RawBlock], taken: set[int]
+                 ) -> list[tuple[int, Comment, list[tuple[int, ...]]]]:
+    """Threads of flat records among the blocks not in ``taken``: per top-level comment, its
+    first block, the comment with its replies, and the blocks of each of its records."""
+    free = [i not in taken for i in range(len(blocks))]
+    out: list[tuple[int, Comment, list[tuple[int, ...]]]] = []
+    for run in _runs(_headers(blocks, free)):
+        records = _records(run[:MAX_RECORDS], blocks, free)
+        if not _is_thread(records, blocks):
+            continue
+        parents = _parents(records, blocks)
+        comments = _thread(records, blocks, parents)
+        covered = [tuple(r.blocks) for r in records]
+        tops = [r.blocks[0] for r, p in zip(records, parents, strict=True) if p < 0]
+        for k, (first, c) in enumerate(zip(tops, comments, strict=True)):
+            out.append((first, c, covered if k == 0 else []))
+        for r in records:
+            for i in r.blocks:
+                free[i] = False
+    return out
