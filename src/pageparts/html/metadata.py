@@ -19,7 +19,7 @@ from ..blocks import Metadata
 from ._meta_around import _Around, _visible_date
 from ._meta_author import _choose_author, _join_authors
 from ._meta_author_hints import author_hints
-from ._meta_dates import _labelled_date, _parse_date, _valid
+from ._meta_dates import _MONTHS, _first_date, _labelled_date, _parse_date, _valid
 from ._meta_ld import _LD, _MAX_JSONLD, _ld_resolve, _ld_text, _read_ld, _types_of
 from ._meta_scan import (
     _DATE_META,
@@ -45,9 +45,12 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?!\d)|"
     r"/((?:19|20)\d{2})([01]\d)([0-3]\d)(?:[/_.-]|$)"
 )
+_URL_MONTH_NAME = re.compile(r"/((?:19|20)\d{2})/([a-z\u00e0-\u00ff]{3,9})/([0-3]?\d)(?:/|$)", re.I)
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:/([01]\d))?/")
 _URL_LOCALE = re.compile(r"/en[-_]([a-zA-Z]{2})(?:/|$)")
 _URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
+_DATE_CLASSES = "[class*=date i], [class*=posted i], [class*=publish i], [class*=dateline i]"
+_MAX_DATE_NODES = 40
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
 _UTC_TIME = re.compile(r"[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$", re.I)
 _STATE_DATE = re.compile(
@@ -105,6 +108,18 @@ def _structured_dates(s: _Scan, ld: _LD, dayfirst: bool) -> Iterator[tuple[str, 
                 yield text, d
 
 
+def _classed_date(tree: LexborHTMLParser, dayfirst: bool) -> date | None:
+    """The first full date in an element classed as a date ("dateline", "post-date"), for
+    pages that show their date only far from the headline (a footer's "Posted on ...")."""
+    for node in tree.css(_DATE_CLASSES)[:_MAX_DATE_NODES]:
+        if node.tag in ("body", "html", "main", "article", "script", "style", "input", "select"):
+            continue
+        d = _first_date(_clean(node.text(separator=" "))[:200], dayfirst)
+        if d:
+            return d
+    return None
+
+
 def _local_day(raw: str, day: date, url_day: date | None) -> date:
     """The publisher's own calendar day for a timestamp written in UTC.
 
@@ -133,11 +148,15 @@ def _url_day(url: str | None) -> date | None:
         g = [int(x) for x in m.groups() if x]
         return _valid(g[0], g[1], g[2])
     m = _URL_DMY.search(url)
-    return _valid(int(m[3]), int(m[2]), int(m[1])) if m else None
+    if m is not None:
+        return _valid(int(m[3]), int(m[2]), int(m[1]))
+    m = _URL_MONTH_NAME.search(url)  # /2023/october/03/
+    month = _MONTHS.get(m[2].lower()) if m else None
+    return _valid(int(m[1]), month, int(m[3])) if m and month else None
 
 
-def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
-                 dayfirst: bool) -> date | None:
+def _choose_date(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
+                 url: str | None, dayfirst: bool) -> date | None:
     url_day = _url_day(url)
     shown = _labelled_date(around.byline(), dayfirst, first_only=True)
     if shown and _fits_url(shown, url):  # the date the reader sees under the headline
@@ -158,6 +177,9 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                 d = _parse_date(m[1])
                 if d:
                     return d
+    d = _classed_date(tree, dayfirst)
+    if d:
+        return d
     d = _ld_date(ld, ("dateModified",))
     if d:
         return d
@@ -257,7 +279,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         title=title,
         page_title=s.title or None,
         author=author,
-        date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst),
+        date=_choose_date(tree, around, s, ld, url=url or page_url, dayfirst=dayfirst),
         site_name=site,
         language=language,
         description=description[:_MAX_DESCRIPTION] if description else None,
