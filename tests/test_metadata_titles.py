@@ -38,13 +38,6 @@ def test_a_date_alone_is_kept_as_the_title() -> None:
     assert m.title == "23.01.2022"
 
 
-def test_landing_page_slogan_h1_gives_way_to_the_meta_title() -> None:
-    m = meta("""<title>Project planning software for small teams | Taskly</title>
-      <meta property="og:type" content="website"><meta property="og:site_name" content="Taskly">
-      <body><h1>Planning for small teams, finally simple</h1></body>""")
-    assert m.title == "Project planning software for small teams"
-
-
 def test_article_h1_sharing_words_beats_a_differing_meta_title() -> None:
     m = meta("""<title>Planning software for small teams compared | Taskly</title>
       <meta property="og:type" content="article"><meta property="og:site_name" content="Taskly">

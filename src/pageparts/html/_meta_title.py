@@ -167,11 +167,7 @@ def _site_names(site: str | None, ld: _LD) -> list[list[str]]:
     return [words for x in (site, publisher) if x and (words := _key(x).split())]
 
 
-def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None, *,
-                  prefer_meta: bool = False) -> str | None:
-    """The headline; ``prefer_meta``: a page that is not a story (a product's or service's
-    landing page), whose ``<h1>`` is more often a slogan than its name, so a meta title that
-    the heading does not repeat wins over it."""
+def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:
     sites = _site_names(site, ld)
     hosts = _host_keys(url)
     ld_titles = []
@@ -197,8 +193,6 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None, *,
         for m in metas:
             if _similar(h, m):
                 return _better_form(h, m)
-    if metas and prefer_meta:
-        return metas[0]
     if h1s:  # else the heading sharing most words with a meta title, if it shares enough
         best = max(h1s, key=lambda h: max((_overlap(h, m) for m in metas), default=0.0))
         if not metas or max(_overlap(best, m) for m in metas) >= _MIN_OVERLAP:

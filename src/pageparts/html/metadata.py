@@ -266,9 +266,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     description = _first_meta(s, _DESC_META)
     if description is None and ld.main is not None:
         description = _ld_text(ld.main.get("description"))
-    # og:type "website" and no article markup: a landing page rather than a story
-    landing = (og_type or "").lower() == "website" and not types & _STORY_TYPES
-    title = _choose_title(s, ld, site, url or page_url, prefer_meta=landing)
+    title = _choose_title(s, ld, site, url or page_url)
     around = _Around(tree, s, title)
     author = _choose_author(tree, around, s, ld, sites=_site_names(site, ld),
                             hosts=_host_keys(url or page_url),
