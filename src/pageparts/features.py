@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, repeat
+from operator import attrgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -57,7 +59,6 @@ _STOP = frozenset(
     if line.strip() and not line.startswith("#")
 )
 _WORD = re.compile(r"\w+")
-_SENT_END = re.compile(r"[.!?。！？](?:\s|$)")
 _DATE = re.compile(
     r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
@@ -70,10 +71,9 @@ _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author:?)
 _CREDIT = re.compile(
     r"(?:source|credit|photo|image|foto|bild|quelle)\s*:|©|\(c\)|/\s*getty|@\w", re.I
 )
-_PUNCT_CODES = np.array([ord(c) for c in ".,;:!?"], dtype=np.uint32)
-_STOP_CODES = np.array([ord(c) for c in ".!?。！？"], dtype=np.uint32)
-_ENDING_CODES = np.array([ord(c) for c in '.!?:"”’»)'], dtype=np.uint32)
-_TITLECASE = re.compile(r"(?:^|\s)[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_PUNCT_CODES = [ord(c) for c in ".,;:!?"]
+_STOP_CODES = [ord(c) for c in ".!?。！？"]
+_ENDING_CODES = [ord(c) for c in '.!?:"”’»)']
 _BYLINE_FIRST = frozenset("BbVvPpDdWwAa")
 # What calls to action and legal notices say, in the languages of the packs: the words carry the
 # signal where a plain-text page has no class names (a donation appeal reads like prose).
@@ -169,16 +169,19 @@ FEATURE_NAMES: tuple[str, ...] = (
     "page_log_chars",
 )
 _COL = {n: i for i, n in enumerate(FEATURE_NAMES)}
-#: The base columns filled block by block in Python (the others are vectorised).
-_ROW_COLS = [_COL[c] for c in (
-    "log_links", "copyright", "titlecase_ratio", "stop_ratio", "date_like", "byline_like",
-    "credit_like", "money_like", "cta_words", "legal_words", "you_ratio", "depth", "dom_depth",
-    "n_images", "repeats", "title_sim",
-    "title_exact", "n_lines", "indent", "bullet", "blank_before", "numbered", "comment_thread",
-    "post_thread",
-    "c1_log_chars", "c1_link_density", "c1_log_blocks", "c2_log_chars", "c2_link_density",
-    "c2_log_blocks", "c3_log_chars", "c3_link_density", "c3_log_blocks",
-)]
+#: The word-level cue columns, in the order ``_text_cues`` fills them.
+_CUE_COLS = (
+    "stop_ratio", "you_ratio", "copyright", "cta_words", "legal_words", "titlecase_ratio",
+    "date_like", "money_like", "credit_like", "byline_like", "title_sim", "title_exact",
+)
+_CUE_IDX = [_COL[c] for c in _CUE_COLS]
+#: RawBlock fields read as numbers: link characters and links first, then columns of their own.
+_LAYOUT_FIELDS = ("link_chars", "n_links", "depth", "dom_depth", "n_images", "n_lines", "indent",
+                  "blank_before")
+_LAYOUT = attrgetter(*_LAYOUT_FIELDS)
+_LAYOUT_IDX = [_COL[c] for c in _LAYOUT_FIELDS[2:]]
+_C1 = _COL["c1_log_chars"]  # c1, c2, c3 × (log chars, link density, log blocks), in a row
+_NONE = object()
 _N_BASE = len(_BASE)
 _TAG0 = _COL["tag_p"]
 _LM0 = _COL[f"lm_{_LANDMARK_LIST[0]}"]
@@ -188,72 +191,192 @@ _LM_INDEX = {"@" + t: i for i, t in enumerate(_LANDMARK_LIST)}
 _VOCAB_INDEX = {v: i for i, v in enumerate(_VOCAB)}
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+_SEP = "\x00"  # joins a page's texts for one regex scan: no cue pattern matches it
+#: math.log1p of small counts (numpy's log1p may differ from it in the last bit)
+_LOG1P = np.array([math.log1p(k) for k in range(4096)])
 
 
-def _title_similarity(words: list[str], title_words: set[str]) -> float:
-    if not words or not title_words:
-        return 0.0
-    ws = set(words)
-    return len(ws & title_words) / len(ws | title_words)
+def _log1p_counts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """math.log1p of each non-negative integer count, exactly as math computes it."""
+    if not len(counts) or int(counts.max()) < len(_LOG1P):
+        return _LOG1P[counts]
+    return np.array([math.log1p(c) for c in counts.tolist()])
+
+
+_SPACE, _DIGIT, _UPPER, _LETTER, _PUNCT, _STOP_END, _PIPE, _ENDING, _TITLE_UPPER, _ISSPACE = (
+    1 << k for k in range(10))
+
+
+def _char_table() -> npt.NDArray[np.uint16]:
+    r"""The classes of every character of the Basic Multilingual Plane, one bit each (the
+    characters above it are in none): ``_UPPER`` and ``_LETTER`` for the case ratios,
+    ``_TITLE_UPPER`` for what ``(?:^|\s)[A-ZÀ-ÖØ-ÞА-ЯЁ]`` counts, ``_ISSPACE`` for what
+    ``str.split()`` and re's ``\s`` split on (they agree everywhere; none lies above U+3000)."""
+    code = np.arange(0x10000)
+    upper = (((code >= 65) & (code <= 90)) | ((code >= 0xC0) & (code <= 0xDE) & (code != 0xD7))
+             | ((code >= 0x410) & (code <= 0x42F)))
+    lower = (((code >= 97) & (code <= 122)) | ((code >= 0xDF) & (code <= 0x24F) & (code != 0xF7))
+             | ((code >= 0x430) & (code <= 0x45F)))
+    t = np.zeros(0x10000, dtype=np.uint16)
+    t[[9, 10, 32]] |= _SPACE
+    t[48:58] |= _DIGIT
+    t[upper] |= _UPPER | _LETTER | _TITLE_UPPER
+    t[0x401] |= _TITLE_UPPER
+    t[lower] |= _LETTER
+    t[_PUNCT_CODES] |= _PUNCT
+    t[_STOP_CODES] |= _STOP_END
+    t[124] |= _PIPE
+    t[_ENDING_CODES] |= _ENDING
+    t[[c for c in range(0x3001) if chr(c).isspace()]] |= _ISSPACE
+    return t
+
+
+_CLASSES = _char_table()
+
+
+def _segment_sums(flags: npt.NDArray[np.bool_], starts: npt.NDArray[np.int64],
+                  ends: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """How many of ``flags[starts[i]:ends[i]]`` are set, for each i."""
+    cum = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
+    return (cum[ends] - cum[starts]).astype(np.float64)
 
 
 def _containers(
     parsed: ParsedPage, chars: npt.NDArray[np.float64], links: npt.NDArray[np.float64]
-) -> tuple[dict[int, tuple[float, float, float]], tuple[int, int] | None]:
-    """Per element holding blocks: (log chars, link density, log blocks); and the block range
-    of the main text container, the smallest element holding 60% of the long, link-poor text."""
-    cum_c = [0.0, *np.cumsum(chars).tolist()]
-    cum_l = [0.0, *np.cumsum(links).tolist()]
+) -> tuple[dict[int, int], npt.NDArray[np.float64], tuple[int, int] | None]:
+    """Per element holding blocks, a row of (log chars, link density, log blocks) in the
+    returned table (row 0: zeros, for no element); and the block range of the main text
+    container, the smallest element holding 60% of the long, link-poor text."""
+    spans = parsed.spans
+    m = len(spans)
+    table = np.zeros((m + 1, 3))
+    if not m:
+        return {}, table, None
+    ab = np.array(list(spans.values()), dtype=np.int64).reshape(m, 2)
+    a, b = ab[:, 0], ab[:, 1]
+    cum_c = np.concatenate(([0.0], np.cumsum(chars)))
+    cum_l = np.concatenate(([0.0], np.cumsum(links)))
     long_text = np.where((chars >= 80) & (links < 0.3 * chars), chars, 0.0)
-    cum_long = [0.0, *np.cumsum(long_text).tolist()]
-    need = 0.6 * cum_long[-1]
-    stats: dict[int, tuple[float, float, float]] = {}
+    cum_long = np.concatenate(([0.0], np.cumsum(long_text)))
+    c = cum_c[b] - cum_c[a]
+    table[1:, 0] = list(map(math.log1p, c.tolist()))
+    table[1:, 1] = np.divide(cum_l[b] - cum_l[a], c, out=np.zeros(m), where=c != 0)
+    table[1:, 2] = _log1p_counts(b - a)
     main: tuple[int, int] | None = None
-    best = len(chars) + 1
-    log1p = math.log1p
-    for mem_id, (a, b) in parsed.spans.items():
-        c = cum_c[b] - cum_c[a]
-        stats[mem_id] = (log1p(c), (cum_l[b] - cum_l[a]) / c if c else 0.0, log1p(b - a))
-        if need and b - a < best and cum_long[b] - cum_long[a] >= need:
-            best, main = b - a, (a, b)
-    return stats, main
+    need = 0.6 * cum_long[-1]
+    if need:
+        width = b - a
+        fits = np.flatnonzero(cum_long[b] - cum_long[a] >= need)
+        if len(fits):
+            k = int(fits[np.argmin(width[fits])])  # the first of the narrowest, in span order
+            main = (int(a[k]), int(b[k]))
+    return dict(zip(spans, range(1, m + 1), strict=True)), table, main
 
 
-def _char_stats(texts: list[str]) -> npt.NDArray[np.float64]:
+def _char_stats(texts: list[str], lens: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     """Character statistics of every block at once, over the page's text as one array of code
-    points: words, digits, upper-case and other letters, punctuation, sentence ends, pipes, and
-    the classes of each block's first and last character. Returns an (n, 9) array."""
+    points: words, digits, upper-case and other letters, punctuation, sentence ends, pipes, the
+    classes of each block's first and last character, title-case words and whitespace-separated
+    words (as ``str.split`` counts them). Returns an (n, 11) array."""
     n = len(texts)
-    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
     starts = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))
+    ends = starts + lens
     arr = np.frombuffer(" ".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    space = (arr == 32) | (arr == 10) | (arr == 9)
-    nonspace = ~space
-    word_start = nonspace.copy()
+    cls = _CLASSES[np.minimum(arr, 0xFFFF)]
+    space = (cls & _SPACE) != 0
+    word_start = ~space
     word_start[1:] &= space[:-1]
-    digit = (arr >= 48) & (arr <= 57)
-    upper = ((arr >= 65) & (arr <= 90)) | ((arr >= 0xC0) & (arr <= 0xDE) & (arr != 0xD7)) | (
-        (arr >= 0x410) & (arr <= 0x42F)
-    )
-    lower = ((arr >= 97) & (arr <= 122)) | ((arr >= 0xDF) & (arr <= 0x24F) & (arr != 0xF7)) | (
-        (arr >= 0x430) & (arr <= 0x45F)
-    )
-    punct = np.isin(arr, _PUNCT_CODES)
-    stop = np.isin(arr, _STOP_CODES)
-    sent_end = np.zeros_like(stop)
-    sent_end[:-1] = stop[:-1] & space[1:]
-    pipe = arr == 124
-    cols = np.stack([word_start, digit, upper, upper | lower, punct, sent_end, pipe], axis=1)
-    sums = np.add.reduceat(cols.astype(np.int32), starts, axis=0).astype(np.float64)
+    upper = (cls & _UPPER) != 0
+    sent_end = np.zeros(len(arr), dtype=np.bool_)
+    sent_end[:-1] = ((cls[:-1] & _STOP_END) != 0) & space[1:]
+    # texts are joined by a space, so each block's first character follows whitespace
+    after_ws = np.ones(len(arr), dtype=np.bool_)
+    after_ws[1:] = (cls[:-1] & _ISSPACE) != 0
+    out = np.zeros((n, 11))
+    out[:, 0] = _segment_sums(word_start, starts, ends)
+    out[:, 1] = _segment_sums((cls & _DIGIT) != 0, starts, ends)
+    out[:, 2] = _segment_sums(upper, starts, ends)
+    out[:, 3] = _segment_sums((cls & _LETTER) != 0, starts, ends)
+    out[:, 4] = _segment_sums((cls & _PUNCT) != 0, starts, ends)
+    out[:, 5] = _segment_sums(sent_end, starts, ends)
+    out[:, 6] = _segment_sums((cls & _PIPE) != 0, starts, ends)
     empty = lens == 0
-    sums[empty] = 0.0  # reduceat gives the next block's first row for an empty slice
-    out = np.zeros((n, 9))
-    out[:, :7] = sums
-    last = np.clip(starts + lens - 1, 0, len(arr) - 1)
-    out[:, 7] = np.where(empty, 0.0, np.isin(arr[last], _ENDING_CODES))
+    last = np.clip(ends - 1, 0, len(arr) - 1)
+    out[:, 7] = np.where(empty, 0.0, (cls[last] & _ENDING) != 0)
     out[:, 8] = np.where(empty, 0.0, upper[np.clip(starts, 0, len(arr) - 1)])
+    out[:, 9] = _segment_sums(after_ws & ((cls & _TITLE_UPPER) != 0), starts, ends)
+    out[:, 10] = _segment_sums(after_ws & ((cls & _ISSPACE) == 0), starts, ends)
+    return out
+
+
+def _hits(pattern: re.Pattern[str], texts: list[str]) -> tuple[npt.NDArray[np.intp], list[str]]:
+    """Every match of ``pattern`` in ``texts``: the index of the text it is in, and its group.
+
+    One scan over the texts joined by NUL: a pattern that cannot match NUL (nor need anything
+    but a non-word character on either side of a text) finds the same matches as one scan per
+    text."""
+    joined = _SEP.join(texts)
+    found = [(m.start(), m.lastgroup or "") for m in pattern.finditer(joined)]
+    if not found:
+        return np.zeros(0, dtype=np.intp), []
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    pos = np.array([f[0] for f in found])
+    return np.searchsorted(starts, pos, side="right") - 1, [f[1] for f in found]
+
+
+def _ratios(heads: list[list[str]], words: frozenset[str]) -> npt.NDArray[np.float64]:
+    """For each word list, the share of its words in ``words`` (0 for an empty list)."""
+    lens = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads))
+    flat = list(chain.from_iterable(heads))
+    hit = np.fromiter(map(words.__contains__, flat), dtype=np.bool_, count=len(flat))
+    ends = np.cumsum(lens)
+    counts = _segment_sums(hit, ends - lens, ends)
+    return np.divide(counts, lens, out=np.zeros(len(heads)), where=lens != 0)
+
+
+def _text_cues(texts: list[str], lens: npt.NDArray[np.int64], cs: npt.NDArray[np.float64],
+               title: str | None) -> npt.NDArray[np.float64]:
+    """The word-level cue columns of every block, (n, len(_CUE_COLS))."""
+    n = len(texts)
+    out = np.zeros((n, len(_CUE_COLS)))
+    heads = [t[:400].lower().split()[:50] for t in texts]
+    out[:, 0] = _ratios(heads, _STOP)
+    out[:, 1] = _ratios(heads, _YOU)
+    out[:, 2] = [("©" in t or "opyright" in t) for t in texts]
+    short = np.flatnonzero(lens < 400)
+    lowered = {int(i): texts[i].lower() for i in short}
+    if len(short):
+        where, groups = _hits(_CUES, list(lowered.values()))
+        if len(where):
+            cta = np.array([g == "c" for g in groups])
+            np.add.at(out[:, 3], short[where[cta]], 1.0)
+            np.add.at(out[:, 4], short[where[~cta]], 1.0)
+    small = lens < 300
+    out[:, 5] = np.where(small, cs[:, 9] / np.maximum(cs[:, 10], 1.0), 0.0)
+    dated = np.flatnonzero(small & (cs[:, 1] > 0))
+    if len(dated):
+        where, _ = _hits(_DATE, [texts[i] for i in dated])
+        out[dated[where], 6] = 1.0
+        out[dated, 7] = [1.0 if _MONEY.match(texts[i]) else 0.0 for i in dated.tolist()]
+    small_i = np.flatnonzero(small)
+    if len(small_i):
+        where, _ = _hits(_CREDIT, [texts[i] for i in small_i])
+        out[small_i[where], 8] = 1.0
+    for i in small_i.tolist():
+        if texts[i][:1] in _BYLINE_FIRST and _BYLINE.match(texts[i]):
+            out[i, 9] = 1.0
+    title_words = set(_WORD.findall(title.lower())) if title else set()
+    if title_words:
+        assert title is not None
+        title_norm = " ".join(_WORD.findall(title.lower()))
+        lo, hi = len(title) // 3, 2 * len(title) + 20  # only such blocks can match it
+        near = np.flatnonzero(small & (lens >= lo) & (lens <= hi))
+        words = [_WORD.findall(lowered[i]) for i in near.tolist()]
+        shared = np.fromiter(map(len, map(title_words.intersection, words)), dtype=np.float64,
+                             count=len(words))
+        own = np.fromiter(map(len, map(set, words)), dtype=np.float64, count=len(words))
+        out[near, 10] = np.where(own > 0, shared / (own + len(title_words) - shared), 0.0)
+        out[near, 11] = [" ".join(w) == title_norm for w in words]
     return out
 
 
@@ -264,17 +387,14 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
     X = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float32)
     if n == 0:
         return X
-    title_words = set(_words(parsed.meta.title or ""))
-    title_norm = " ".join(title_words and _words(parsed.meta.title or ""))
-    title_len = len(parsed.meta.title or "")
-    title_lo, title_hi = title_len // 3, 2 * title_len + 20  # only such blocks can match it
     texts = [b.text for b in blocks]
-    counts = Counter(texts)
-    cs = _char_stats(texts)
-    chars = np.fromiter((len(t) for t in texts), dtype=np.float64, count=n)
-    links = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    layout = np.array(list(map(_LAYOUT, blocks)), dtype=np.float64).reshape(n, len(_LAYOUT_FIELDS))
+    cs = _char_stats(texts, lens)
+    chars = lens.astype(np.float64)
+    links = layout[:, 0]
     total_chars = float(chars.sum()) or 1.0
-    stats, main = _containers(parsed, chars, links)
+    index, table, main = _containers(parsed, chars, links)
     safe = np.maximum(chars, 1.0)
     nw = cs[:, 0]
     X[:, 0] = np.log1p(chars)
@@ -293,69 +413,31 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
     X[:, _COL["text_share"]] = chars / total_chars
     if main is not None:
         X[main[0] : main[1], _COL["in_main_container"]] = 1.0
-    rows: list[tuple[float, ...]] = []
-    hot_rows: list[int] = []
-    hot_cols: list[int] = []
-    stop_words = _STOP.__contains__
-    for i, b in enumerate(blocks):
-        text = texts[i]
-        nc = len(text)
-        head = text[:400].lower().split()[:50]
-        stop = sum(map(stop_words, head)) / len(head) if head else 0.0
-        titlecase = date_like = byline = credit = money = title_sim = title_exact = 0.0
-        you = sum(map(_YOU.__contains__, head)) / len(head) if head else 0.0
-        cta = legal = 0.0
-        if nc < 400:
-            for m in _CUES.finditer(text.lower()):
-                if m.lastgroup == "c":
-                    cta += 1.0
-                else:
-                    legal += 1.0
-        if nc < 300:
-            raw = text.split()
-            titlecase = len(_TITLECASE.findall(text)) / (len(raw) or 1)
-            if cs[i, 1]:
-                date_like = 1.0 if _DATE.search(text) else 0.0
-                money = 1.0 if _MONEY.match(text) else 0.0
-            if text[:1] in _BYLINE_FIRST:
-                byline = 1.0 if _BYLINE.match(text) else 0.0
-            if ":" in text or "©" in text or "@" in text or "/" in text or "(" in text:
-                credit = 1.0 if _CREDIT.search(text) else 0.0
-            if title_words and title_lo <= nc <= title_hi:
-                tw = _words(text)
-                title_sim = _title_similarity(tw, title_words)
-                title_exact = 1.0 if " ".join(tw) == title_norm else 0.0
-        anc = b.ancestors
-        c = [0.0] * 9
-        for k in range(min(3, len(anc))):
-            st = stats.get(anc[-1 - k])
-            if st is not None:
-                c[3 * k], c[3 * k + 1], c[3 * k + 2] = st
-        bullet = b.bullet or ""
-        rows.append(
-            (
-                math.log1p(b.n_links),
-                1.0 if ("©" in text or "opyright" in text) else 0.0,
-                titlecase, stop, date_like, byline, credit, money, cta, legal, you,
-                b.depth, b.dom_depth, b.n_images,
-                counts[text] - 1, title_sim, title_exact, b.n_lines, b.indent,
-                1.0 if bullet else 0.0, b.blank_before, 1.0 if bullet[:1].isdigit() else 0.0,
-                1.0 if "comment" in b.extra and b.extra["comment"] != "posts" else 0.0,
-                1.0 if b.extra.get("comment") == "posts" else 0.0,
-                *c,
-            )
-        )  # fmt: skip
-        t = _TAG_INDEX.get(b.tag)
-        if t is not None:
-            hot_rows.append(i)
-            hot_cols.append(_TAG0 + t)
-        cols = _token_columns(b.tokens, b.own_tokens)
-        if cols:
-            hot_rows.extend([i] * len(cols))
-            hot_cols.extend(cols)
-    X[:, _ROW_COLS] = np.array(rows, dtype=np.float32)
-    if hot_rows:
-        X[hot_rows, hot_cols] = 1.0
+    X[:, _CUE_IDX] = _text_cues(texts, lens, cs, parsed.meta.title)
+    X[:, _LAYOUT_IDX] = layout[:, 2:]
+    X[:, _COL["log_links"]] = _log1p_counts(layout[:, 1].astype(np.int64))
+    counts = Counter(texts)
+    X[:, _COL["repeats"]] = np.fromiter(map(counts.__getitem__, texts), dtype=np.int64,
+                                        count=n) - 1
+    bullets = [b.bullet for b in blocks]
+    X[:, _COL["bullet"]] = [1.0 if x else 0.0 for x in bullets]
+    X[:, _COL["numbered"]] = [1.0 if x and x[:1].isdigit() else 0.0 for x in bullets]
+    thread = [b.extra.get("comment", _NONE) for b in blocks]
+    X[:, _COL["comment_thread"]] = [x is not _NONE and x != "posts" for x in thread]
+    X[:, _COL["post_thread"]] = [x == "posts" for x in thread]
+    ancestors = [b.ancestors for b in blocks]
+    get = index.get
+    for k in range(3):
+        rows = [get(a[-1 - k], 0) if len(a) > k else 0 for a in ancestors]
+        X[:, _C1 + 3 * k : _C1 + 3 * k + 3] = table[rows]
+    tags = np.fromiter(map(_TAG_INDEX.get, (b.tag for b in blocks), repeat(-1)),
+                       dtype=np.intp, count=n)
+    has_tag = np.flatnonzero(tags >= 0)
+    X[has_tag, _TAG0 + tags[has_tag]] = 1.0
+    cols = list(map(_token_columns, (b.tokens for b in blocks), (b.own_tokens for b in blocks)))
+    n_cols = np.fromiter(map(len, cols), dtype=np.intp, count=n)
+    if n_cols.any():
+        X[np.repeat(np.arange(n), n_cols), list(chain.from_iterable(cols))] = 1.0
     _neighbours(X)
     X[:, _COL["n_blocks_log"]] = math.log1p(n)
     X[:, _COL["page_log_chars"]] = math.log1p(total_chars)
