@@ -253,13 +253,6 @@ def _char_table() -> npt.NDArray[np.uint16]:
 _CLASSES = _char_table()
 
 
-def _segment_sums(flags: npt.NDArray[np.bool_], starts: npt.NDArray[np.int64],
-                  ends: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """How many of ``flags[starts[i]:ends[i]]`` are set, for each i."""
-    cum = np.concatenate(([0], np.cumsum(flags, dtype=np.int64)))
-    return (cum[ends] - cum[starts]).astype(np.float64)
-
-
 def _containers(
     parsed: ParsedPage, chars: npt.NDArray[np.float64], links: npt.NDArray[np.float64]
 ) -> tuple[dict[int, int], npt.NDArray[np.float64], tuple[int, int] | None]:
@@ -298,33 +291,37 @@ def _char_stats(texts: list[str], lens: npt.NDArray[np.int64]) -> npt.NDArray[np
     classes of each block's first and last character, title-case words and whitespace-separated
     words (as ``str.split`` counts them). Returns an (n, 11) array."""
     n = len(texts)
-    starts = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))
-    ends = starts + lens
+    out = np.zeros((n, 11))
     arr = np.frombuffer(" ".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    size = len(arr)
+    if not size:
+        return out
+    starts = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))
     cls = _CLASSES[np.minimum(arr, 0xFFFF)]
     space = (cls & _SPACE) != 0
-    word_start = ~space
-    word_start[1:] &= space[:-1]
-    upper = (cls & _UPPER) != 0
-    sent_end = np.zeros(len(arr), dtype=np.bool_)
-    sent_end[:-1] = ((cls[:-1] & _STOP_END) != 0) & space[1:]
-    # texts are joined by a space, so each block's first character follows whitespace
-    after_ws = np.ones(len(arr), dtype=np.bool_)
-    after_ws[1:] = (cls[:-1] & _ISSPACE) != 0
-    out = np.zeros((n, 11))
-    out[:, 0] = _segment_sums(word_start, starts, ends)
-    out[:, 1] = _segment_sums((cls & _DIGIT) != 0, starts, ends)
-    out[:, 2] = _segment_sums(upper, starts, ends)
-    out[:, 3] = _segment_sums((cls & _LETTER) != 0, starts, ends)
-    out[:, 4] = _segment_sums((cls & _PUNCT) != 0, starts, ends)
-    out[:, 5] = _segment_sums(sent_end, starts, ends)
-    out[:, 6] = _segment_sums((cls & _PIPE) != 0, starts, ends)
+    isspace = (cls & _ISSPACE) != 0
+    # one row per count, one column per character (and a last one, empty, past the end); the
+    # texts are joined by a space, which sets no row, so a block's sum may run up to the next
+    flags = np.zeros((9, size + 1), dtype=np.bool_)
+    flags[0, 0] = not space[0]  # word starts: not a space, after one
+    np.greater(space[:-1], space[1:], out=flags[0, 1:size])
+    np.greater(cls & _DIGIT, 0, out=flags[1, :size])
+    np.greater(cls & _UPPER, 0, out=flags[2, :size])
+    np.greater(cls & _LETTER, 0, out=flags[3, :size])
+    np.greater(cls & _PUNCT, 0, out=flags[4, :size])
+    np.logical_and((cls[:-1] & _STOP_END) != 0, space[1:], out=flags[5, : size - 1])
+    np.greater(cls & _PIPE, 0, out=flags[6, :size])
+    title_upper = (cls & _TITLE_UPPER) != 0  # what (?:^|\s)[A-ZÀ-ÖØ-ÞА-ЯЁ] finds
+    flags[7, 0] = title_upper[0]
+    np.logical_and(isspace[:-1], title_upper[1:], out=flags[7, 1:size])
+    flags[8, 0] = not isspace[0]  # what str.split() counts
+    np.greater(isspace[:-1], isspace[1:], out=flags[8, 1:size])
+    sums = np.add.reduceat(flags.view(np.uint8), starts, axis=1, dtype=np.int32)
+    out[:, [0, 1, 2, 3, 4, 5, 6, 9, 10]] = sums.T
     empty = lens == 0
-    last = np.clip(ends - 1, 0, len(arr) - 1)
+    last = np.clip(starts + lens - 1, 0, size - 1)
     out[:, 7] = np.where(empty, 0.0, (cls[last] & _ENDING) != 0)
-    out[:, 8] = np.where(empty, 0.0, upper[np.clip(starts, 0, len(arr) - 1)])
-    out[:, 9] = _segment_sums(after_ws & ((cls & _TITLE_UPPER) != 0), starts, ends)
-    out[:, 10] = _segment_sums(after_ws & ((cls & _ISSPACE) == 0), starts, ends)
+    out[:, 8] = np.where(empty, 0.0, (cls[np.minimum(starts, size - 1)] & _UPPER) != 0)
     return out
 
 
@@ -348,9 +345,11 @@ def _ratios(heads: list[list[str]], words: frozenset[str]) -> npt.NDArray[np.flo
     lens = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads))
     flat = list(chain.from_iterable(heads))
     hit = np.fromiter(map(words.__contains__, flat), dtype=np.bool_, count=len(flat))
+    cum = np.concatenate(([0], np.cumsum(hit, dtype=np.int64)))
     ends = np.cumsum(lens)
-    counts = _segment_sums(hit, ends - lens, ends)
-    return np.divide(counts, lens, out=np.zeros(len(heads)), where=lens != 0)
+    out = np.zeros(len(heads))
+    np.divide(cum[ends] - cum[ends - lens], lens, out=out, where=lens != 0)
+    return out
 
 
 def _text_cues(texts: list[str], lens: npt.NDArray[np.int64], cs: npt.NDArray[np.float64],
