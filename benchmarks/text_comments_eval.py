@@ -129,11 +129,12 @@ def evaluate(pages: list[PackPage], per_page: bool) -> tuple[dict[str, PathScore
                 doc = None
                 scores[path].errors.append(f"{page.id}: {exc}")
             scores[path].seconds += time.perf_counter() - t0
-            before = scores[path].found.tp
+            before, leak_before = scores[path].found.tp, scores[path].leak.tp
             flat = _score(scores[path], doc, snippets, held_in, reference)
             if path == "html":
                 reference = flat
-            row[path] = {"found": scores[path].found.tp - before, "comments": len(flat)}
+            row[path] = {"found": scores[path].found.tp - before, "comments": len(flat),
+                         "leak": scores[path].leak.tp - leak_before}
         row["snippets"] = len(snippets)
         if per_page:
             rows.append(row)

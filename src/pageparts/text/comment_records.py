@@ -27,7 +27,7 @@ from .._document import Comment
 from ..blocks import RawBlock
 from ..html._comment_dates import _first_date, parse_date
 
-__all__ = ["ACTION", "flat_threads"]
+__all__ = ["ACTION", "MAX_NESTING", "author_line", "date_line", "flat_threads"]
 
 _WORD = re.compile(r"\w+")
 #: Action links and counters that come with each comment; they belong to it but are not text.
@@ -40,26 +40,49 @@ ACTION = re.compile(
     re.IGNORECASE,
 )
 _SAYS = re.compile(
-    r"^(?P<name>\S.{0,60}?)\s*(?:says|said|wrote|sagt|schreibt|meint|kommentierte|dit|a dit|"
-    r"écrit|dice|escribió|scrive|zegt)\s*:?\s*(?P<rest>.{0,80})$",
+    r"^(?P<name>\S.{0,60}?)(?:\s*(?:says|sagt)\s*:|\s+(?:says|sagt|said|wrote|schreibt|meint|"
+    r"kommentierte|dit|a dit|écrit|dice|escribió|scrive|zegt)\s*:?)\s*(?P<rest>.{0,80})$",
     re.IGNORECASE,
 )
 _TIME_OF_DAY = re.compile(
-    r"(?<![\d:])(\d{1,2})[:h](\d{2})(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?|\s*uhr\b|\s*h\b)?(?![\d:])",
+    r"(?<![\d:.])(\d{1,2})(?:[:h]|\.(?=\d\d\s*uhr))(\d{2})(?::\d{2})?"
+    r"(?:\s*([ap])\.?\s?m\b\.?|\s*uhr\b|\s*h\b)?(?![\d:])",
     re.IGNORECASE,
 )
-_CONNECTOR = re.compile(r"(?:^|\s)(?:le|am|on|at|um|à|el|il|-|–|—|\||•|·|,|/)\s*$", re.IGNORECASE)
+#: Words that stand between a commenter's name and the timestamp ("Name, le mercredi 15 mai").
+_CONNECTORS = frozenset({
+    "le", "am", "on", "at", "um", "à", "el", "il", "de", "the", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
+    "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+})
+_PUNCT = " \t,;|/•·–—-:"
+#: "posted by", "geschrieben von", "Par": the name follows.
+_BY = re.compile(
+    r"^(?:(?:posted|written|submitted|geschrieben|verfasst|eingetragen|écrit|publié|escrito|"
+    r"scritto)\s+)?(?:by|von|par|por|da|di)\s+",
+    re.IGNORECASE,
+)
+#: Month and year alone ("Jan 2022"), as some comment systems print a date.
+_MONTH_YEAR = re.compile(
+    r"(?:^|\s)(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.? "
+    r"(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
 _NOT_NAME = re.compile(
     r"^(?:by|von|par|por|di|door|posted|published|updated|written|veröffentlicht|aktualisiert|"
-    r"publié|publicado|geschrieben|erstellt|am|on|le|the|der|die|das|stand|last|zuletzt)\b",
+    r"publié|publicado|geschrieben|erstellt|am|on|le|the|der|die|das|stand|last|zuletzt|date|"
+    r"datum|time|zeit|from|to|cc|subject|betreff|sent|gesendet|modified|created)\b",
     re.IGNORECASE,
 )
 #: A heading that opens a comment section ("12 Comments", "3 Responses to ...", "Kommentare").
 _SECTION = re.compile(
     r"^(?:(?:\d+|one|ein|eine|un|une|uno|una|no|keine)\s+)?(?:comments?|responses?|replies|"
-    r"thoughts?|reactions?|kommentare?|leserkommentare|alle kommentare|antworten|"
-    r"commentaires?|réactions?|vos réactions|comentarios?|commenti|"
-    r"reacties|discussion|diskussion)\b",
+    r"thoughts?|reactions?|kommentare?|leserkommentare|alle kommentare|leserpost|leserbriefe?|"
+    r"leserstimmen|commentaires?|réactions?|vos réactions|comentarios?|commenti|reacties|"
+    r"discussion|diskussion|reader comments|user comments)\b"
+    r"|^\d+\s+(?:antworten|answers?|réponses?|respuestas?|risposte)\b",
     re.IGNORECASE,
 )
 #: The comment form or notice that closes a comment section.
@@ -83,6 +106,8 @@ _MAX_NAME_CHARS = 50
 _MAX_RECORD_BLOCKS = 30
 #: Threads with more records are cut (bounded work on hostile input).
 MAX_RECORDS = 5000
+#: Replies nested deeper than this are kept as replies at this depth.
+MAX_NESTING = 32
 
 
 @dataclass(slots=True)
@@ -103,9 +128,19 @@ class _Record:
     actions: int = 0
 
 
+def _before(prefix: str) -> str:
+    """The text before a timestamp without the words that lead up to it."""
+    words = prefix.strip(_PUNCT).split()
+    while words and words[-1].lower().strip(_PUNCT + ".") in _CONNECTORS:
+        words.pop()
+    return " ".join(words).strip(_PUNCT)
+
+
 def _stamp(text: str) -> tuple[int, int, bool] | None:
     """Where a timestamp sits in a short line: (start, end, has a time of day)."""
     m = _first_date(text)
+    if m is not None and not any(c.isdigit() for c in m.group(0)):
+        m = None  # "today", "gestern": too common in other text
     t = _TIME_OF_DAY.search(text)
     if m is not None:
         start, end = m.start(), m.end()
@@ -115,7 +150,10 @@ def _stamp(text: str) -> tuple[int, int, bool] | None:
         digit = re.search(r"\d", text)
         start, end = (digit.start() if digit else t.start()), t.end()
     else:
-        return None
+        my = _MONTH_YEAR.search(text)
+        if my is None:
+            return None
+        start, end = my.start(), my.end()
     if len(_WORD.findall(text[end:])) > 2:
         return None
     return start, end, t is not None
@@ -123,13 +161,17 @@ def _stamp(text: str) -> tuple[int, int, bool] | None:
 
 def _name(text: str) -> str | None:
     """``text`` as a commenter's name, or None: a few words, no sentence, no byline word."""
-    name = text.strip(" \t|•·,-–—:")
+    name = text.strip(_PUNCT)
+    by = _BY.match(name)
+    if by is not None:
+        name = name[by.end():]
     if not name or len(name) > _MAX_NAME_CHARS or _NOT_NAME.match(name) or ACTION.match(name):
         return None
     if name[-1] in "!?;." and not (name[-1] == "." and len(name.rsplit(maxsplit=1)[-1]) <= 3):
         return None
     n = len(_WORD.findall(name))
-    return name if 1 <= n <= _MAX_NAME_WORDS and not name.isdigit() else None
+    letters = any(c.isalpha() for c in name)
+    return name if 1 <= n <= _MAX_NAME_WORDS and letters else None
 
 
 def _shown(b: RawBlock) -> str:
@@ -148,7 +190,7 @@ def _header_at(blocks: list[RawBlock], i: int, free: list[bool]) -> _Header | No
     nxt = _shown(blocks[i + 1]) if i + 1 < len(blocks) and free[i + 1] else ""
     says = _SAYS.match(text)
     if says is not None and _name(says.group("name")):
-        rest = says.group("rest")
+        rest = says.group("rest") or ""
         if rest and _stamp(rest):
             return _Header(i, i + 1, _name(says.group("name")), rest, _timed(rest), True)
         if nxt and len(nxt) <= _MAX_HEADER_CHARS and _date_line(nxt):
@@ -157,7 +199,7 @@ def _header_at(blocks: list[RawBlock], i: int, free: list[bool]) -> _Header | No
             return _Header(i, i + 1, _name(says.group("name")), None, False, True)
     st = _stamp(text)
     if st is not None:
-        prefix = _CONNECTOR.sub("", text[: st[0]]).strip()
+        prefix = _before(text[: st[0]])
         if not prefix:  # a date line alone
             return _Header(i, i + 1, None, text, st[2], False)
         name = _name(prefix)
@@ -169,9 +211,27 @@ def _header_at(blocks: list[RawBlock], i: int, free: list[bool]) -> _Header | No
     return None
 
 
+def author_line(text: str) -> tuple[str, str | None]:
+    """A commenter's line as (name, date as shown): ``Name says: March 3, 2021`` gives
+    ("Name", "March 3, 2021"); a line that is not one comes back whole, without a date."""
+    says = _SAYS.match(text)
+    name = _name(says.group("name")) if says is not None else None
+    if says is None or name is None:
+        return text, None
+    rest = says.group("rest") or ""
+    if not rest:
+        return name, None
+    return (name, rest) if _stamp(rest) else (text, None)
+
+
+def date_line(text: str) -> bool:
+    """Whether a short line is a timestamp alone ("March 3, 2021 at 10:15 am")."""
+    return len(text) <= _MAX_HEADER_CHARS and _date_line(text)
+
+
 def _date_line(text: str) -> bool:
     st = _stamp(text)
-    return st is not None and not _CONNECTOR.sub("", text[: st[0]]).strip()
+    return st is not None and not _before(text[: st[0]])
 
 
 def _timed(text: str) -> bool:
@@ -191,11 +251,18 @@ def _headers(blocks: list[RawBlock], free: list[bool]) -> list[_Header]:
     return out
 
 
-def _runs(headers: list[_Header]) -> Iterator[list[_Header]]:
-    """Headers close enough to be records of one list."""
+def _shape(h: _Header) -> tuple[bool, bool, bool, int]:
+    return h.author is not None, h.says, h.timed, h.end - h.start
+
+
+def _runs(headers: list[_Header], blocks: list[RawBlock]) -> Iterator[list[_Header]]:
+    """Headers of one shape close enough to be records of one list, with no comment heading
+    or comment form between them (a list's records all look alike)."""
     run: list[_Header] = []
     for h in headers:
-        if run and h.start - run[-1].end > _MAX_RECORD_BLOCKS:
+        if run and (h.start - run[-1].end > _MAX_RECORD_BLOCKS or _shape(h) != _shape(run[-1])
+                    or any(_SECTION.match(blocks[i].text) or _CLOSING.match(blocks[i].text)
+                           for i in range(run[-1].end, h.start))):
             yield run
             run = []
         run.append(h)
@@ -337,16 +404,23 @@ def _parents(records: list[_Record], blocks: list[RawBlock]) -> list[int]:
                     top = k
                 elif top >= 0:
                     parents[k] = top
+    latest: dict[str, int] = {}  # an author's name and first name → their latest record
     for k, r in enumerate(records):
         m = _REPLY_TO.match(blocks[r.texts[0]].text) if r.texts else None
-        if m is None:
-            continue
-        want = m.group("name").lower()
-        for j in range(k - 1, -1, -1):
-            author = (records[j].header.author or "").lower()
-            if author and (author.startswith(want) or want.startswith(author.split()[0])):
+        if m is not None:
+            j = latest.get(m.group("name").lower().strip(_PUNCT + ".!?"))
+            if j is not None:
                 parents[k] = j
-                break
+        author = (r.header.author or "").lower()
+        if author:
+            latest[author] = latest[author.split()[0].strip(_PUNCT + ".")] = k
+    depth = [0] * len(records)
+    for k in range(len(records)):  # a parent always comes first; cap the nesting
+        p = parents[k]
+        while p >= 0 and depth[p] + 1 > MAX_NESTING:
+            p = parents[p]
+        parents[k] = p
+        depth[k] = depth[p] + 1 if p >= 0 else 0
     return parents
 
 
@@ -375,8 +449,11 @@ def flat_threads(blocks: list[RawBlock], taken: set[int]
     first block, the comment with its replies, and the blocks of each of its records."""
     free = [i not in taken for i in range(len(blocks))]
     out: list[tuple[int, Comment, list[tuple[int, ...]]]] = []
-    for run in _runs(_headers(blocks, free)):
-        records = _records(run[:MAX_RECORDS], blocks, free)
+    for found in _runs(_headers(blocks, free), blocks):
+        run = [h for h in found[:MAX_RECORDS] if all(free[h.start:h.end])]  # not taken before
+        if not run:
+            continue
+        records = _records(run, blocks, free)
         if not _is_thread(records, blocks):
             continue
         parents = _parents(records, blocks)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .._document import Comment
 from ..blocks import RawBlock
 from ..html.comments import parse_date
-from .comment_records import flat_threads
+from .comment_records import MAX_NESTING, author_line, date_line, flat_threads
 
 __all__ = ["MAX_NESTING", "find_comments"]
 
@@ -37,10 +37,11 @@ _ACTION = re.compile(
 _MAX_AUTHOR_CHARS = 80
 _MAX_AUTHOR_WORDS = 6
 _MAX_DATED_AUTHOR_WORDS = 14
-#: Replies nested deeper than this are kept as replies at this depth.
-MAX_NESTING = 32
 #: Running text: blocks at least this long count when weighing threads against the page.
 _PROSE_CHARS = 100
+#: Characters of running text above the first thread that make it the comments under an
+#: article, however long the thread (a forum's opening post is one of its records).
+_ARTICLE_ABOVE = 2500
 
 
 @dataclass(slots=True)
@@ -108,12 +109,13 @@ def _is_thread(run: list[_Item], blocks: list[RawBlock]) -> bool:
 
 
 def _one(it: _Item, blocks: list[RawBlock], replies: tuple[Comment, ...]) -> Comment:
+    author, date_text = author_line(blocks[it.block].text)
     texts = [blocks[t].text for t in it.texts if not _ACTION.match(blocks[t].text)]
-    date_text = None
-    if texts and len(_WORD.findall(texts[0])) <= 6 and _DATE.search(texts[0]):
+    if date_text is None and texts and (
+            (len(_WORD.findall(texts[0])) <= 6 and _DATE.search(texts[0])) or date_line(texts[0])):
         date_text = texts.pop(0)
     return Comment(
-        author=blocks[it.block].text,
+        author=author,
         text="\n".join(texts),
         date=parse_date(date_text) if date_text else None,
         date_text=date_text,
@@ -134,9 +136,9 @@ def find_comments(blocks: list[RawBlock]) -> list[Comment]:
     (:func:`pageparts.text.comment_records.flat_threads`); their blocks get
     ``extra["comment"]`` (the comment's ordinal in page order).
 
-    When the threads hold more running text than the rest of the page, they are the page's
-    content (a forum or Q&A page): they are still returned, but their blocks are left unmarked
-    so the block model judges them like any other text.
+    When the threads hold more running text than the rest of the page and no article stands
+    above them, they are the page's content (a forum or Q&A page): they are still returned, but
+    their blocks are left unmarked so the block model judges them like any other text.
     """
     found: list[tuple[int, Comment]] = []  # (first block, thread) to put in page order
     members: list[tuple[int, ...]] = []
@@ -154,7 +156,9 @@ def find_comments(blocks: list[RawBlock]) -> list[Comment]:
     thread_chars = sum(len(blocks[i].text) for i in in_thread)
     rest_chars = sum(len(b.text) for i, b in enumerate(blocks)
                      if i not in in_thread and len(b.text) >= _PROSE_CHARS)
-    if thread_chars <= rest_chars:
+    first = min(in_thread, default=0)
+    prose_above = sum(len(b.text) for b in blocks[:first] if len(b.text) >= _PROSE_CHARS)
+    if thread_chars <= rest_chars or prose_above >= _ARTICLE_ABOVE:
         for ordinal, member in enumerate(members):
             for i in member:
                 blocks[i].extra["comment"] = ordinal
