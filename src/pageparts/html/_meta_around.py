@@ -6,6 +6,7 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._bounded import is_big, text_prefix
 from ._meta_dates import _labelled_date
 from ._meta_scan import _clean, _key, _Scan, _visible_text
 from ._meta_title import _similar
@@ -19,11 +20,13 @@ class _Around:
     """The text just after (and before) the headline, computed once, on first use.
 
     The text comes from the headline's nearest ancestor holding a few thousand characters, so a
-    huge page costs no more than a small one; without a headline, from the top of the body.
+    huge page costs no more than a small one; without a headline, from the top of the body. On a
+    very large page (:func:`._bounded.is_big`) only as much of that text is read as is used.
     """
 
     def __init__(self, tree: LexborHTMLParser, s: _Scan, title: str | None) -> None:
         self._tree = tree
+        self._big = is_big(tree)
         self._title = title
         self._anchor: LexborNode | None = None
         if title:
@@ -45,16 +48,23 @@ class _Around:
                 if parent is None or node.tag == "body" or parent.tag == "html":
                     break
                 node = parent
-                if len(node.text(separator=" ")) >= 4_000:
+                if len(self._read(node, 4_000, visible=False)) >= 4_000:
                     break
             self._region = node
-            self._region_text = _visible_text(node)
+            self._region_text = self._read(node, _MAX_BODY_TEXT)
         return self._region
+
+    def _read(self, node: LexborNode, limit: int, *, visible: bool = True) -> str:
+        """The node's (visible) text: all of it, or on a very large page its first ``limit``
+        characters."""
+        if self._big:
+            return text_prefix(node, limit)
+        return _visible_text(node) if visible else node.text(separator=" ")
 
     def _text(self) -> str:
         if self.region() is None:
             body = self._tree.body
-            return _visible_text(body)[:_MAX_BODY_TEXT] if body else ""
+            return self._read(body, _MAX_BODY_TEXT)[:_MAX_BODY_TEXT] if body else ""
         return self._region_text[:_MAX_BODY_TEXT]
 
     def byline(self, size: int = _BYLINE_WINDOW) -> str:

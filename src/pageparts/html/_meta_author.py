@@ -8,6 +8,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ._bounded import is_big, walk
 from ._meta_around import _Around
 from ._meta_dates import _DATEISH, _MONTHS, _first_date_match
 from ._meta_ld import _LD, _ld_resolve, _ld_text, _types_of
@@ -77,6 +78,10 @@ _PROFILE_HREF = re.compile(  # /author/ann-lee, /users/123/ann, /members/ann.42/
     re.I)
 _DATA_AUTHOR = ("data-author-username", "data-author", "data-username")
 _DATA_AUTHOR_CSS = ", ".join(f"[{name}]" for name in _DATA_AUTHOR)
+# An attribute name is written out in the markup (no references), in any case: a page without
+# one of these strings has none of those attributes (a C scan instead of an attribute select;
+# a leading literal keeps the scan fast, so "data" is checked on the few hits).
+_DATA_AUTHOR_MARK = re.compile(rb"-(?:[aA][uU][tT][hH][oO][rR]|[uU][sS][eE][rR][nN][aA][mM][eE])")
 _SORT_BY = re.compile(r"(?:sort(?:ed)?|order(?:ed)?|filter(?:ed)?|sortieren|trier)\W*$", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
@@ -198,7 +203,11 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
 
 def _data_authors(tree: LexborHTMLParser) -> list[str]:
     """Author names forum and Q&A software writes into post attributes (``data-author``)."""
-    names = []
+    names: list[str] = []
+    markup = tree.raw_html
+    if not any(markup[max(0, m.start() - 4):m.start()].lower() == b"data"
+               for m in _DATA_AUTHOR_MARK.finditer(markup)):
+        return names
     for node in tree.css(_DATA_AUTHOR_CSS)[:3]:
         attrs = node.attributes
         value = _clean(next((v for name in _DATA_AUTHOR if (v := attrs.get(name))), ""))
@@ -212,7 +221,10 @@ def _profile_link(around: _Around) -> str | None:
     region = around.region()
     if region is None:
         return None
-    for node in region.css("a[href]")[:400]:
+    links = region.css("a[href]")[:400] if not is_big(region.parser) else list(
+        itertools.islice((n for n in walk(region) if n.tag == "a" and "href" in n.attributes),
+                         400))
+    for node in links:
         href = node.attributes.get("href") or ""
         if not _PROFILE_HREF.search(href):
             continue

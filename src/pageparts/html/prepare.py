@@ -8,19 +8,20 @@ Nesting:
 
 HTML5 tree building does work proportional to the depth of open elements for each tag, so a page
 of 100,000 nested elements takes minutes to parse. Pages with fewer tags than the limit cannot be
-that deep and cost one ``str.count``; the others get a linear scan, and only a page that really
-nests deeper than the limit is rewritten, dropping the tags below the limit and keeping all text.
+that deep and cost one ``str.count``; the others get a vectorised bound (:mod:`._depth`), then,
+only when that bound is over the limit, the exact scan; a page that really nests deeper than the
+limit is rewritten, dropping the tags below the limit and keeping all text.
 """
 
 from __future__ import annotations
 
 import re
 
+from ._depth import VOID_TAGS, depth_bound
+
 __all__ = ["flatten_deep_nesting", "prepare", "strip_noscript"]
 
-_VOID = ("area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|"
-         # often left unclosed, closed implicitly by the parser: never count them as depth
-         "p|li|dt|dd|tr|td|th|option|tbody|thead|tfoot|colgroup|rb|rt|rp")
+_VOID = "|".join(VOID_TAGS)  # void, or often closed implicitly: never depth
 _OPEN_CLOSE = re.compile(rf"<(/?)(?!(?:{_VOID})[\s/>])[a-zA-Z]")
 _TAG = re.compile(rf"<(/?)(?!(?:{_VOID})[\s/>])([a-zA-Z][^\s/>]*)[^>]*>")
 
@@ -38,7 +39,7 @@ def _max_depth(html: str) -> int:
 
 def flatten_deep_nesting(html: str, limit: int) -> str:
     """``html`` itself when it nests at most ``limit`` deep, else a copy without the deeper tags."""
-    if html.count("<") <= limit or _max_depth(html) <= limit:
+    if html.count("<") <= limit or depth_bound(html) <= limit or _max_depth(html) <= limit:
         return html
     depth = 0
     dropped = 0
