@@ -73,6 +73,7 @@ _DATE_ONLY = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*$",
     re.I,
 )
+_DIGIT = re.compile(r"\d")  # every _DATE_ONLY match holds one
 _MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]\s*$|^\s*[$€£]\s?\d[\d,. ]*\s*$")
 
 
@@ -88,21 +89,36 @@ _FLOATING_WORDS = ("cookie", "consent", "datenschutz", "donat", "spende", "suppo
 _FLOATING = re.compile(trie_pattern(tuple(sorted(set(_FLOATING_WORDS)))))
 
 
-def text_kind(text: str) -> str | None:
-    """The furniture kind a block's words alone show, or None."""
+def _text_kind(text: str) -> str | None:
     text = text.strip()
     if _MONEY.match(text):
         return "funding-progress"
     head = text[:300]
     low = head.lower()
     if not (_ANCHORED.match(head) or _FLOATING.search(low)):
-        return "metadata" if len(text) <= 60 and _DATE_ONLY.match(text) else None
+        return "metadata" if len(text) <= 60 and _is_date(text) else None
     for rx, kind in _TEXT_KINDS:
         if rx.search(head):
             return kind
-    if len(text) <= 60 and _DATE_ONLY.match(text):
+    if len(text) <= 60 and _is_date(text):
         return "metadata"
     return None
+
+
+def _is_date(text: str) -> bool:
+    return _DIGIT.search(text) is not None and _DATE_ONLY.match(text) is not None
+
+
+#: Most blocks are short lines, and the text segmenter's layout rules and assembly ask about the
+#: same line (sites repeat theirs from page to page): the kind of a short text is memoised. It is
+#: a pure function of the text; the memo holds at most 4,096 texts of 200 characters.
+_CACHED_CHARS = 200
+_short_kind = lru_cache(maxsize=1 << 12)(_text_kind)
+
+
+def text_kind(text: str) -> str | None:
+    """The furniture kind a block's words alone show, or None."""
+    return _short_kind(text) if len(text) <= _CACHED_CHARS else _text_kind(text)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -21,6 +21,7 @@ from ..furniture import text_kind
 __all__ = ["Facts", "body_start", "facts", "mark_roles"]
 
 _WORD = re.compile(r"\w+")
+_WORDS_OR_NEWLINES = re.compile(r"[\w\n]+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _CAPTION = re.compile(
     r"(?:^|[\s,;(\[|/\u2013-])(?:source|sources|credit|credits|photo|photos|photograph|image|picture|"
@@ -29,7 +30,6 @@ _CAPTION = re.compile(
     r"|©\s*\S.{0,60}$|\(c\)\s*\S.{0,60}$|/\s*(?:getty images|afp|reuters|ap|dpa|epa)\b",
     re.IGNORECASE,
 )
-_CAPTION_HINT = re.compile(r"[:©/]|\(c\)|courtesy| by ", re.IGNORECASE)  # cheap first look
 _LEGAL = re.compile(r"all rights reserved|alle rechte|copyright \d{4}|©\s*\d{4}", re.IGNORECASE)
 _PROSE_END = re.compile(r"[.!?…\"\u201d\u00bb\u2019')]$")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b", re.I)
@@ -38,8 +38,25 @@ _PROSE_CHARS = 100
 _TITLE_WINDOW = 12
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+def _words_each(joined: str) -> list[str]:
+    """The words of each of the newline-separated texts in ``joined``, joined by single spaces:
+    one regex pass over the page instead of one per block (a run of word characters and
+    newlines is words split where the texts are)."""
+    return [s.strip() for s in " ".join(_WORDS_OR_NEWLINES.findall(joined)).split("\n")]
+
+
+def _two_letter_words(text: str) -> bool:
+    """Whether ``text`` has at least two runs of two or more letters (searches stop early)."""
+    m = _LETTERS.search(text)
+    return m is not None and _LETTERS.search(text, m.end()) is not None
+
+
+def _maybe_caption(text: str) -> bool:
+    """A cheap first look: every match of :data:`_CAPTION` holds one of these."""
+    if ":" in text or "/" in text or "©" in text:
+        return True
+    low = text.lower()
+    return "(c)" in low or " by " in low or "courtesy" in low
 
 
 @dataclass(slots=True)
@@ -53,23 +70,39 @@ class Facts:
     words: list[int]  # word count (of the first 400 characters)
 
 
+def _page_words(texts: list[str]) -> tuple[list[str], list[str]]:
+    """The words of each text's first 400 characters, lower-cased and as written."""
+    joined = "\n".join([t[:400] for t in texts])
+    if joined.count("\n") != len(texts) - 1:  # a text holding a newline: one by one
+        return ([" ".join(_WORD.findall(t[:400].lower())) for t in texts],
+                [" ".join(_WORD.findall(t[:400])) for t in texts])
+    lowered = joined.lower()
+    low = _words_each(lowered)
+    # Lower-casing keeps every character a word character or not (checked over all of Unicode
+    # by benchmarks/speed_text_check.py --unicode); only where it adds characters (İ → i̇) can
+    # it move a word boundary.
+    return low, low if len(lowered) == len(joined) else _words_each(joined)
+
+
 def facts(blocks: list[RawBlock]) -> Facts:
-    f = Facts([], [], [], [], [])
-    for b in blocks:
-        t = b.text
-        n = len(_WORD.findall(t[:400]))
+    if not blocks:
+        return Facts([], [], [], [], [])
+    texts = [b.text for b in blocks]
+    low, own = _page_words(texts)
+    words = [w.count(" ") + 1 if w else 0 for w in own]
+    prose, head, caption = [], [], []
+    for b, t, n in zip(blocks, texts, words, strict=True):
         plain = b.bullet is None and "comment" not in b.extra
-        cap = (plain and b.tag == "line" and len(t) <= 400 and _CAPTION_HINT.search(t) is not None
+        size = len(t)
+        line = plain and b.tag == "line"
+        cap = (line and size <= 400 and _maybe_caption(t)
                and _CAPTION.search(t) is not None and not _LEGAL.search(t))
-        short = len(t) <= 200
-        f.words.append(n)
-        f.prose.append(plain and len(t) >= _PROSE_CHARS and n >= 15)
-        f.caption.append(cap)
-        f.norm.append(_norm(t) if short else "")
-        f.head.append(plain and short and b.tag == "line" and not cap and t[-1:] not in ".,;:"
-                      and n <= _MAX_HEAD_WORDS and len(_LETTERS.findall(t)) >= 2
-                      and not _BYLINE.match(t))
-    return f
+        prose.append(plain and size >= _PROSE_CHARS and n >= 15)
+        caption.append(cap)
+        head.append(line and size <= 200 and not cap and t[-1:] not in ".,;:"
+                    and n <= _MAX_HEAD_WORDS and _two_letter_words(t) and not _BYLINE.match(t))
+    norm = [w if len(t) <= 200 else "" for t, w in zip(texts, low, strict=True)]
+    return Facts(prose, head, caption, norm, words)
 
 
 def body_start(f: Facts) -> int | None:
