@@ -60,6 +60,12 @@ class PathScore:
     same_depth: int = 0
     same_author: int = 0
     compared: int = 0
+    #: every comment matched to an HTML comment by its text: same depth, and reply agreement
+    matched: int = 0
+    matched_same_depth: int = 0
+    replies_both: int = 0
+    replies_html: int = 0
+    replies_text: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -94,6 +100,19 @@ def _score(score: PathScore, doc: Document | None, snippets: list[str], held_in:
     score.with_author += sum(1 for _, a, _ in flat if a)
     score.replies += sum(1 for d, _, _ in flat if d > 0)
     if reference is not None:
+        ref_depth: dict[str, int] = {}
+        for depth, _, text in reference:
+            if len(text) >= 20:
+                ref_depth.setdefault(text[:80], depth)
+        for depth, _, text in flat:
+            ref = ref_depth.get(text[:80]) if len(text) >= 20 else None
+            if ref is None:
+                continue
+            score.matched += 1
+            score.matched_same_depth += int(depth == ref)
+            score.replies_html += int(ref > 0)
+            score.replies_text += int(depth > 0)
+            score.replies_both += int(ref > 0 and depth > 0)
         for s in snippets:
             mine, ref = _where(s, flat), _where(s, reference)
             if mine is None or ref is None:
@@ -171,6 +190,23 @@ def report(scores: dict[str, PathScore], pages: list[PackPage], overlap: int, co
             f"| {path} | {_share(s.found)} | {_share(s.found_held)} | {_share(s.leak)} "
             f"| {s.pages_with_comments} | {s.comments} | {s.with_author} | {s.replies} "
             f"| {cmp_[0]} | {cmp_[1]} | {len(s.errors)} | {speed} |")
+    lines += [
+        "",
+        "Thread structure against the HTML path's tree (a silver reference: the gold has none), "
+        "over the text path's comments matched to an HTML comment by their first 80 characters:",
+        "",
+        "| path | matched comments | same depth | replies in HTML | of them nested in text "
+        "| replies in text | of them replies in HTML |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for path in STYLES:
+        s = scores[path]
+        if not s.matched:
+            continue
+        rec = f"{s.replies_both / s.replies_html:.3f}" if s.replies_html else "—"
+        prec = f"{s.replies_both / s.replies_text:.3f}" if s.replies_text else "—"
+        lines.append(f"| {path} | {s.matched} | {s.matched_same_depth / s.matched:.3f} "
+                     f"| {s.replies_html} | {rec} | {s.replies_text} | {prec} |")
     return "\n".join(lines) + "\n"
 
 

@@ -274,12 +274,29 @@ def _is_action(b: RawBlock) -> bool:
     return len(b.text) <= 60 and ACTION.match(b.text) is not None
 
 
+def _text_then_header(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> bool:
+    """Text between a comment heading and the first header, and the comment form (or the end
+    of the page) right after the last header: each header closes its record."""
+    end = run[-1].end
+    if end < len(blocks) and not _CLOSING.match(blocks[end].text):
+        return False
+    i = run[0].start - 1
+    texts = 0
+    while i >= 0 and free[i] and texts <= _MAX_RECORD_BLOCKS:
+        if _SECTION.match(blocks[i].text):
+            return texts > 0
+        texts += 1
+        i -= 1
+    return False
+
+
 def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> list[_Record]:
     """The run's records, header first or header last (an action line right after most
-    headers says the header closes its record)."""
+    headers says the header closes its record, and so does a list that opens with text under
+    its heading and ends with a header right above the comment form)."""
     after = sum(1 for h in run if h.end < len(blocks) and _is_action(blocks[h.end]))
     before = sum(1 for h in run if h.start > 0 and _is_action(blocks[h.start - 1]))
-    footer = after > before and 2 * after >= len(run)
+    footer = (after > before and 2 * after >= len(run)) or _text_then_header(run, blocks, free)
     bounds: list[tuple[int, int]] = []
     if footer:
         ends = []
