@@ -215,8 +215,8 @@ _SEP = "\x00"  # joins a page's texts for one regex scan: no cue pattern matches
 _LOG1P = np.array([math.log1p(k) for k in range(4096)])
 
 
-def _log1p_counts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """math.log1p of each non-negative integer count, exactly as math computes it."""
+def log1p_counts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """math.log1p of each non-negative integer count, bit for bit (shared with ``stack``)."""
     if not len(counts) or int(counts.max()) < len(_LOG1P):
         return _LOG1P[counts]
     return np.array([math.log1p(c) for c in counts.tolist()])
@@ -273,7 +273,7 @@ def _containers(
     c = cum_c[b] - cum_c[a]
     table[1:, 0] = list(map(math.log1p, c.tolist()))
     table[1:, 1] = np.divide(cum_l[b] - cum_l[a], c, out=np.zeros(m), where=c != 0)
-    table[1:, 2] = _log1p_counts(b - a)
+    table[1:, 2] = log1p_counts(b - a)
     main: tuple[int, int] | None = None
     need = 0.6 * cum_long[-1]
     if need:
@@ -436,7 +436,7 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
         X[main[0] : main[1], _COL["in_main_container"]] = 1.0
     X[:, _CUE_IDX] = _text_cues(texts, lens, cs, parsed.meta.title)
     X[:, _LAYOUT_IDX] = layout[:, 2:]
-    X[:, _COL["log_links"]] = _log1p_counts(layout[:, 1].astype(np.int64))
+    X[:, _COL["log_links"]] = log1p_counts(layout[:, 1].astype(np.int64))
     counts = Counter(texts)
     X[:, _COL["repeats"]] = np.fromiter(map(counts.__getitem__, texts), dtype=np.int64,
                                         count=n) - 1

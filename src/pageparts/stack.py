@@ -11,14 +11,14 @@ it learns how far to trust them on unseen sites.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from itertools import chain, islice
 
 import numpy as np
 import numpy.typing as npt
 
 from .blocks import ParsedPage
-from .features import FEATURE_NAMES
+from .features import FEATURE_NAMES, log1p_counts
 
 __all__ = ["STACK_FEATURE_NAMES", "STACK_NAMES", "StackContext", "stack_context", "stack_features"]
 
@@ -58,19 +58,19 @@ def stack_context(parsed: ParsedPage) -> StackContext:
     """The :class:`StackContext` of a segmented page."""
     blocks = parsed.blocks
     n = len(blocks)
-    chars = np.fromiter((len(b.text) for b in blocks), dtype=np.float64, count=n)
+    chars = np.fromiter(map(len, [b.text for b in blocks]), dtype=np.float64, count=n)
     cont = np.full((n, 3, 2), -1, dtype=np.int64)
-    spans = parsed.spans
-    for i, b in enumerate(blocks):
-        filled = 0
-        for mem_id in reversed(b.ancestors):
-            span = spans.get(mem_id)
-            if span is None or span[1] - span[0] < 2:  # the block alone says nothing more
-                continue
-            cont[i, filled] = span
-            filled += 1
-            if filled == 3:
-                break
+    # the block alone says nothing more: only containers of two blocks or more count
+    wide = {k: v for k, v in parsed.spans.items() if v[1] - v[0] >= 2}
+    has = wide.__contains__
+    rows = [[wide[a] for a in islice(filter(has, reversed(b.ancestors)), 3)] for b in blocks]
+    lens = np.fromiter(map(len, rows), dtype=np.intp, count=n)
+    found = int(lens.sum())
+    if found:
+        at = np.repeat(np.arange(n), lens)
+        slot = np.arange(found) - np.repeat(np.cumsum(lens) - lens, lens)
+        cont[at, slot] = np.fromiter(chain.from_iterable(chain.from_iterable(rows)),
+                                     dtype=np.int64, count=2 * found).reshape(found, 2)
     return StackContext(chars, cont)
 
 
@@ -132,12 +132,15 @@ def _gaps(main: npt.NDArray[np.bool_], *, reverse: bool) -> npt.NDArray[np.float
     """log(1 + blocks to the nearest first-stage content block before (or after) each block);
     -1 where there is none."""
     n = len(main)
-    out = np.full(n, -1.0)
-    last = -1
-    rng = range(n - 1, -1, -1) if reverse else range(n)
-    for i in rng:
-        if last >= 0:
-            out[i] = math.log1p(abs(i - last))
-        if main[i]:
-            last = i
-    return out
+    if not n:
+        return np.zeros(0)
+    idx = np.arange(n)
+    if reverse:  # the nearest content block after each block
+        nxt = np.minimum.accumulate(np.where(main, idx, n)[::-1])[::-1]
+        other = np.append(nxt[1:], n)
+        dist, has = other - idx, other < n
+    else:
+        prev = np.maximum.accumulate(np.where(main, idx, -1))
+        other = np.insert(prev[:-1], 0, -1)
+        dist, has = idx - other, other >= 0
+    return np.where(has, log1p_counts(np.where(has, dist, 0)), -1.0)
