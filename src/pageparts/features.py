@@ -59,18 +59,30 @@ _STOP = frozenset(
     if line.strip() and not line.startswith("#")
 )
 _WORD = re.compile(r"\w+")
+# Dates and credits are searched case-insensitively, but each pattern opens with a class of every
+# character a match can start with (case variants spelled out: ſ is an s, İ and ı are i's to
+# re.I) outside the (?i:...) part, so the regex engine jumps between those characters instead of
+# trying the whole pattern at every position. A lookbehind then says which branch the opening
+# character begins, as case-insensitively as the word it starts. Written plainly, they are
+#   \b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|
+#        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|
+#        \d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)
+#        [a-zä]*\.? \d{4}|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\b
+#   (?:source|credit|photo|image|foto|bild|quelle)\s*:|©|\(c\)|/\s*getty|@\w
 _DATE = re.compile(
-    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|"
-    r"\d{1,2}\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)"
-    r"[a-zä]*\.? \d{4}|"
-    r"\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago)\b",
-    re.IGNORECASE,
+    r"[\djfmasondJFMASONDſ](?<=\b.)(?i:(?:"
+    r"(?<=\d)(?:\d?[./-]\d{1,2}[./-]\d{2,4}|\d{3}-\d{2}-\d{2}|"
+    r"\d?\.? (?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\.? \d{4}|"
+    r"\d* (?:minutes?|hours?|days?|weeks?|months?|years?) ago)|"
+    r"(?:(?<=j)(?:an|un|ul)|(?<=f)eb|(?<=m)(?:ar|ay)|(?<=a)(?:pr|ug)|(?<=s)ep|(?<=o)ct|(?<=n)ov|"
+    r"(?<=d)ec)[a-z]*\.? \d{1,2},? \d{4})\b)"
+)
+_CREDIT = re.compile(
+    r"[scpifbqSCPIFBQſİı©(/@](?i:(?<=s)ource\s*:|(?<=c)redit\s*:|(?<=p)hoto\s*:|"
+    r"(?<=i)mage\s*:|(?<=f)oto\s*:|(?<=b)ild\s*:|(?<=q)uelle\s*:|(?<=©)|(?<=\()c\)|"
+    r"(?<=/)\s*getty|(?<=@)\w)"
 )
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author:?)\s", re.I)
-_CREDIT = re.compile(
-    r"(?:source|credit|photo|image|foto|bild|quelle)\s*:|©|\(c\)|/\s*getty|@\w", re.I
-)
 _PUNCT_CODES = [ord(c) for c in ".,;:!?"]
 _STOP_CODES = [ord(c) for c in ".!?。！？"]
 _ENDING_CODES = [ord(c) for c in '.!?:"”’»)']
