@@ -12,10 +12,13 @@ segmented once; both versions then see the same ``ParsedPage``.
 The baseline is ``src/pageparts/features.py`` and ``stack.py`` at REV (default HEAD), loaded from
 ``git show`` as modules inside the ``pageparts`` package.
 
-- check: ``featurize`` must give the same float32 matrix (``np.array_equal``, shape and dtype) on
-  every page and ``FEATURE_NAMES`` must be the same tuple; ``stack_features(stack_context(...))``
-  likewise, fed with first-stage scores rounded to one decimal (ties and exact 0.5 included) and
-  with the shipped first-stage model's scores when it loads. Exit status 1 on any difference.
+- check: the cue, date and credit regexes must find the same matches as the baseline's on
+  ``--fuzz`` random strings made of the words they look for, punctuation and random characters
+  (how patterns rewritten for speed are held to their plain forms); ``featurize`` must give the
+  same float32 matrix (``np.array_equal``, shape and dtype) on every page and ``FEATURE_NAMES``
+  must be the same tuple; ``stack_features(stack_context(...))`` likewise, fed with first-stage
+  scores rounded to one decimal (ties and exact 0.5 included) and with the shipped first-stage
+  model's scores when it loads. Exit status 1 on any difference.
 - time: ``featurize`` and the two stack functions, both versions on each page in turn (the order
   alternating page by page), ``time.process_time`` summed over a pass, best of K passes; and
   ``Extractor().extract`` with the baseline functions swapped in (``assemble.featurize``,
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -164,6 +168,38 @@ def check(samples: list[Sample], base_f: ModuleType, base_s: ModuleType) -> list
     return bad
 
 
+#: Pieces the cue, date and credit patterns care about, for :func:`fuzz_patterns`.
+_FRAGMENTS = (
+    "sign", "up", "in", "log", "login", "subscribe", "cookies", "cookie", "terms", "of", "and",
+    "all rights reserved", "donate", "dona", "regístrate", "registriert", "register", "mehr",
+    "lesen", "supporting us", "consent", "become a member", "add to cart", "get the app",
+    "política de privacidad", "1", "12", "2020", "05", "٣", "/", ".", "-", ",", ":", "jan", "Jan",
+    "JAN", "ſep", "Sep", "September", "mär", "März", "Mai", "okt", "dez", "ago", "AGO", "days",
+    "minutes", "years", "source", "SOURCE", "ſource", "credit", "PHOTO", "İmage", "ımage", "foto",
+    "bild", "quelle", "©", "(c)", "(C)", "(", ")", "getty", "@", "@a", "é", "_", "\n", "\x00",
+    "İ", "K", "ä", " ", "  ",
+)
+
+
+def fuzz_patterns(base_f: ModuleType, n: int, seed: int = 0) -> list[str]:
+    """Strings on which a regex of this checkout and the baseline's namesake find different
+    matches (spans, and for the cues the group's first letter), for _CUES, _DATE and _CREDIT."""
+    rng = random.Random(seed)
+    bad: list[str] = []
+    pats = [(name, getattr(base_f, name), getattr(new_features, name))
+            for name in ("_CUES", "_DATE", "_CREDIT")
+            if hasattr(base_f, name) and hasattr(new_features, name)]
+    for _ in range(n):
+        text = "".join(rng.choice(_FRAGMENTS) if rng.random() < 0.8 else chr(rng.randrange(0x3000))
+                       for _ in range(rng.randint(1, 12)))
+        for name, a, b in pats:
+            ma = [(m.span(), (m.lastgroup or "")[:1]) for m in a.finditer(text)]
+            mb = [(m.span(), (m.lastgroup or "")[:1]) for m in b.finditer(text)]
+            if ma != mb:
+                bad.append(f"{name} on {text!r}: {ma} != {mb}")
+    return bad
+
+
 def _clock(fn: Callable[[], object]) -> float:
     t0 = time.process_time()
     fn()
@@ -239,6 +275,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timing passes (best kept)")
     ap.add_argument("--no-time", action="store_true", help="check only")
     ap.add_argument("--no-extract", action="store_true", help="skip the whole-extract timing")
+    ap.add_argument("--fuzz", type=int, default=50_000,
+                    help="random strings on which the cue, date and credit regexes must agree")
     ap.add_argument("--json", type=Path, help="write the timings here")
     args = ap.parse_args()
     base_f, base_s = load_baseline(args.baseline)
@@ -247,14 +285,14 @@ def main() -> int:
     n_pages = {k: sum(1 for s in samples if s.kind == k) for k in KINDS}
     print(f"{len(samples)} samples: " + ", ".join(
         f"{k} {n_pages[k]} pages / {n_blocks[k]} blocks" for k in KINDS))
-    bad = check(samples, base_f, base_s)
+    bad = fuzz_patterns(base_f, args.fuzz) + check(samples, base_f, base_s)
     if bad:
         print(f"DIFFERENT: {len(bad)} of {len(samples)} samples")
         for line in bad[:10]:
             print("  " + line)
         return 1
-    print(f"identical: features and stack features of all {len(samples)} samples "
-          f"(baseline {args.baseline})")
+    print(f"identical: features and stack features of all {len(samples)} samples, regex "
+          f"matches on {args.fuzz} fuzzed strings (baseline {args.baseline})")
     if args.no_time:
         return 0
     result: dict[str, Any] = {"baseline": args.baseline, "pages": n_pages, "blocks": n_blocks}
