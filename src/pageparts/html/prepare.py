@@ -17,29 +17,17 @@ from __future__ import annotations
 
 import re
 
-from ._depth import VOID_TAGS, depth_bound
+from ._depth import VOID_TAGS, depth_bound, max_depth
 
 __all__ = ["flatten_deep_nesting", "prepare", "strip_noscript"]
 
 _VOID = "|".join(VOID_TAGS)  # void, or often closed implicitly: never depth
-_OPEN_CLOSE = re.compile(rf"<(/?)(?!(?:{_VOID})[\s/>])[a-zA-Z]")
 _TAG = re.compile(rf"<(/?)(?!(?:{_VOID})[\s/>])([a-zA-Z][^\s/>]*)[^>]*>")
-
-
-def _max_depth(html: str) -> int:
-    depth = top = 0
-    for slash in _OPEN_CLOSE.findall(html):
-        if slash:
-            depth = depth - 1 if depth > 0 else 0
-        else:
-            depth += 1
-            top = max(top, depth)
-    return top
 
 
 def flatten_deep_nesting(html: str, limit: int) -> str:
     """``html`` itself when it nests at most ``limit`` deep, else a copy without the deeper tags."""
-    if html.count("<") <= limit or depth_bound(html) <= limit or _max_depth(html) <= limit:
+    if html.count("<") <= limit or depth_bound(html) <= limit or max_depth(html) <= limit:
         return html
     depth = 0
     dropped = 0

@@ -7,6 +7,8 @@ import re
 from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import Metadata, RawBlock
+from ._bounded import is_big
+from ._tagcount import count_start_tags
 
 __all__ = ["SIGNAL_NAMES", "page_signals"]
 
@@ -48,10 +50,14 @@ SIGNAL_NAMES = (
 def page_signals(
     tree: LexborHTMLParser, blocks: list[RawBlock], meta: Metadata
 ) -> dict[str, float]:
-    """Counts and flags describing the whole page (cheap: a handful of CSS selects)."""
+    """Counts and flags describing the whole page (cheap: one CSS select; on a very large page,
+    :func:`._bounded.is_big`, the element counts are start tags counted in the markup)."""
     body = tree.body
     sig: dict[str, float] = dict.fromkeys(SIGNAL_NAMES, 0.0)
-    if body is not None:
+    if is_big(tree):
+        for tag, n in count_start_tags(tree.raw_html, tuple(_COUNTED)).items():
+            sig[_COUNTED[tag]] = float(n)
+    elif body is not None:
         for node in body.css(_COUNTED_SELECTOR):  # one pass over the tree for all ten counts
             sig[_COUNTED[node.tag or ""]] += 1.0
     sig["n_prices"] = float(sum(1 for b in blocks if len(b.text) < 60 and _PRICE.search(b.text)))
