@@ -43,3 +43,8 @@ def test_article_h1_sharing_words_beats_a_differing_meta_title() -> None:
       <meta property="og:type" content="article"><meta property="og:site_name" content="Taskly">
       <body><h1>We compared 9 planning tools for small teams</h1></body>""")
     assert m.title == "We compared 9 planning tools for small teams"
+
+
+def test_h1_classed_like_a_kicker_keeps_its_own_text() -> None:
+    m = meta("""<body><h1 class="hero-eyebrow headline">Slate Pro</h1><p>Thin.</p></body>""")
+    assert m.title == "Slate Pro"

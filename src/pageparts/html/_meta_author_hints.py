@@ -15,9 +15,10 @@ _WRITTEN_BY = frozenset(("written by", "author", "authors", "by", "verfasst von"
                          "geschrieben von", "autor", "auteur", "\u00e9crit par", "escrito por",
                          "scritto da", "geschreven door"))
 _STATE_AUTHOR = re.compile(  # "pagePostAuthor":"Ann", "author":{"name":"Ann Lee"}
-    r'"(?:pagePostAuthor|author|authorName|author_name|byline)"\s*:\s*'
+    r'"(?:pagePostAuthor|author|authorName|author_name)"\s*:\s*'
     r'(?:\[\s*)?(?:\{[^{}\[\]]{0,200}?"(?:name|displayName)"\s*:\s*)?"([^"\\{}<>]{2,60})"'
 )
+_MAX_STATE_KEYS = 50  # "...uthor" keys tried per script
 _NOT_STATE_NAME = re.compile(r"^(?:https?:|/|\d+$|[\w-]*\d{3,})|[@=]", re.I)
 # phpBB and similar forum software mark each post's poster with one of these classes
 _POSTER_CSS = "a.username, a.username-coloured, .postprofile .username"
@@ -47,14 +48,19 @@ def _microdata_name(s: _Scan) -> str | None:
 
 def _state_author(s: _Scan) -> str | None:
     """An author named in an app-state or analytics script (``__NEXT_DATA__``, a data layer)."""
-    for node in s.other_scripts:
-        text = node.text()
-        if len(text) > _MAX_JSONLD or "uthor" not in text:
+    for text in s.script_texts():
+        if len(text) > _MAX_JSONLD:
             continue
-        for m in _STATE_AUTHOR.finditer(text):
-            name = _clean(m[1])
+        at = text.find("uthor")  # the pattern is tried only where a key may start: cheap
+        for _ in range(_MAX_STATE_KEYS):
+            if at < 0:
+                break
+            start = text.rfind('"', max(0, at - 12), at)
+            m = _STATE_AUTHOR.match(text, start) if start >= 0 else None
+            name = _clean(m[1]) if m else ""
             if name and not _NOT_STATE_NAME.search(name):
                 return name
+            at = text.find("uthor", at + 5)
     return None
 
 

@@ -58,6 +58,13 @@ class _Scan:
     other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
     types: set[str] = field(default_factory=set)
+    _script_texts: list[str] | None = None
+
+    def script_texts(self) -> list[str]:
+        """The text of the non-JSON-LD scripts, read on first use and kept."""
+        if self._script_texts is None:
+            self._script_texts = [node.text() for node in self.other_scripts]
+        return self._script_texts
 
 
 def _clean(text: str | None) -> str:
@@ -139,12 +146,16 @@ def _text(value: str) -> str:
 
 
 def _visible_text(node: LexborNode, junk_tags: str = "style, script, noscript") -> str:
-    """The node's text without the text of ``junk_tags`` (style and script source)."""
+    """The node's text without the text of ``junk_tags`` (style and script source) inside it
+    (the node itself is never junk: an ``<h1 class="hero-eyebrow">`` keeps its text)."""
     text = node.text(separator=" ")
     pieces: list[str] = []
     pos = 0
+    own = node.mem_id
     for junk in node.css(junk_tags)[:200]:  # in document order, as their text is in ``text``
-        source = junk.text()
+        if junk.mem_id == own:  # (``==`` would compare the two nodes' serialised HTML)
+            continue
+        source = junk.text(separator=" ")  # joined as in ``text``, or it is not found there
         at = text.find(source, pos) if source else -1
         if at >= 0:
             pieces.append(text[pos:at])

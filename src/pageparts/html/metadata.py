@@ -49,7 +49,7 @@ _URL_MONTH_NAME = re.compile(r"/((?:19|20)\d{2})/([a-z\u00e0-\u00ff]{3,9})/([0-3
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:/([01]\d))?/")
 _URL_LOCALE = re.compile(r"/en[-_]([a-zA-Z]{2})(?:/|$)")
 _URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
-_DATE_CLASSES = "[class*=date i], [class*=posted i], [class*=publish i], [class*=dateline i]"
+_DATE_CLASSES = "[class*=date i]"  # "date", "post-date", "dateline" (one selector: cheap)
 _MAX_DATE_NODES = 40
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
 _UTC_TIME = re.compile(r"[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$", re.I)
@@ -168,8 +168,7 @@ def _choose_date(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
     d = _visible_date(around, dayfirst)
     if d:
         return d
-    for node in s.other_scripts:
-        text = node.text()
+    for text in s.script_texts():
         if len(text) <= _MAX_JSONLD and ("ublish" in text or "ubDate" in text
                                          or "reatedAt" in text):
             m = _STATE_DATE.search(text)
