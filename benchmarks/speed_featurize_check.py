@@ -287,7 +287,7 @@ def main() -> int:
         f"{k} {n_pages[k]} pages / {n_blocks[k]} blocks" for k in KINDS))
     bad = fuzz_patterns(base_f, args.fuzz) + check(samples, base_f, base_s)
     if bad:
-        print(f"DIFFERENT: {len(bad)} of {len(samples)} samples")
+        print(f"DIFFERENT: {len(bad)} differences (fuzzed strings and {len(samples)} samples)")
         for line in bad[:10]:
             print("  " + line)
         return 1

@@ -9,10 +9,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from itertools import chain, repeat
 from operator import attrgetter
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -133,6 +135,8 @@ _YOU = frozenset([
     "deinen", "deiner", "euch", "euer", "eure", "vous", "votre", "vos", "tu", "toi", "ton", "ta",
     "tes", "usted", "ustedes", "tú",
 ])
+#: bit 0: a function word, bit 1: a second-person word
+_HEAD_CODES = {w: (w in _STOP) | (w in _YOU) << 1 for w in _STOP | _YOU}
 _MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]?\s*$")
 
 _BASE = [
@@ -187,6 +191,8 @@ _BASE = [
 ]
 _NEIGHBOUR_COLS = ("log_chars", "link_density", "stop_ratio", "ends_sentence")
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
+_WINDOWS = (5, 15)
+_WINDOW_COLS = ("log_chars", "link_density", "stop_ratio")
 
 FEATURE_NAMES: tuple[str, ...] = (
     *_BASE,
@@ -195,7 +201,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"near_{v}" for v in _VOCAB),
     *(f"far_{v}" for v in _VOCAB),
     *(f"n{o:+d}_{c}" for o in _OFFSETS for c in _NEIGHBOUR_COLS),
-    *(f"w{w}_{c}" for w in (5, 15) for c in ("log_chars", "link_density", "stop_ratio")),
+    *(f"w{w}_{c}" for w in _WINDOWS for c in _WINDOW_COLS),
     "n_blocks_log",
     "page_log_chars",
 )
@@ -211,8 +217,13 @@ _LAYOUT_FIELDS = ("link_chars", "n_links", "depth", "dom_depth", "n_images", "n_
                   "blank_before")
 _LAYOUT = attrgetter(*_LAYOUT_FIELDS)
 _LAYOUT_IDX = [_COL[c] for c in _LAYOUT_FIELDS[2:]]
+_NEIGHBOUR_SRC = [_COL[c] for c in _NEIGHBOUR_COLS]
+_N0 = _COL[f"n{_OFFSETS[0]:+d}_{_NEIGHBOUR_COLS[0]}"]  # offsets × columns, in a row
+_WINDOW_SRC = [_COL[c] for c in _WINDOW_COLS]
+_W0 = _COL[f"w{_WINDOWS[0]}_{_WINDOW_COLS[0]}"]  # windows × columns, in a row
 _C1 = _COL["c1_log_chars"]  # c1, c2, c3 × (log chars, link density, log blocks), in a row
 _NONE = object()
+_NO_ANCESTORS = (_NONE, _NONE, _NONE)
 _N_BASE = len(_BASE)
 _TAG0 = _COL["tag_p"]
 _LM0 = _COL[f"lm_{_LANDMARK_LIST[0]}"]
@@ -352,15 +363,17 @@ def _hits(pattern: re.Pattern[str], texts: list[str]) -> tuple[npt.NDArray[np.in
     return np.searchsorted(starts, pos, side="right") - 1, [f[1] for f in found]
 
 
-def _ratios(heads: list[list[str]], words: frozenset[str]) -> npt.NDArray[np.float64]:
-    """For each word list, the share of its words in ``words`` (0 for an empty list)."""
+def _head_ratios(heads: list[list[str]]) -> npt.NDArray[np.float64]:
+    """For each word list, the shares of its words that are function words and second-person
+    words, (n, 2) (0 for an empty list)."""
     lens = np.fromiter(map(len, heads), dtype=np.int64, count=len(heads))
     flat = list(chain.from_iterable(heads))
-    hit = np.fromiter(map(words.__contains__, flat), dtype=np.bool_, count=len(flat))
-    cum = np.concatenate(([0], np.cumsum(hit, dtype=np.int64)))
+    code = np.fromiter(map(_HEAD_CODES.get, flat, repeat(0)), dtype=np.uint8, count=len(flat))
     ends = np.cumsum(lens)
-    out = np.zeros(len(heads))
-    np.divide(cum[ends] - cum[ends - lens], lens, out=out, where=lens != 0)
+    out = np.zeros((len(heads), 2))
+    for k in range(2):
+        cum = np.concatenate(([0], np.cumsum((code >> k) & 1, dtype=np.int64)))
+        np.divide(cum[ends] - cum[ends - lens], lens, out=out[:, k], where=lens != 0)
     return out
 
 
@@ -369,14 +382,12 @@ def _text_cues(texts: list[str], lens: npt.NDArray[np.int64], cs: npt.NDArray[np
     """The word-level cue columns of every block, (n, len(_CUE_COLS))."""
     n = len(texts)
     out = np.zeros((n, len(_CUE_COLS)))
-    heads = [t[:400].lower().split()[:50] for t in texts]
-    out[:, 0] = _ratios(heads, _STOP)
-    out[:, 1] = _ratios(heads, _YOU)
+    low = [t[:400].lower() for t in texts]  # the whole text, lower-cased, below 400 characters
+    out[:, 0:2] = _head_ratios([t.split()[:50] for t in low])
     out[:, 2] = [("©" in t or "opyright" in t) for t in texts]
     short = np.flatnonzero(lens < 400)
-    lowered = {int(i): texts[i].lower() for i in short}
     if len(short):
-        where, groups = _hits(_CUES, list(lowered.values()))
+        where, groups = _hits(_CUES, [low[i] for i in short.tolist()])
         if len(where):
             cta = np.array([g[0] == "c" for g in groups])
             np.add.at(out[:, 3], short[where[cta]], 1.0)
@@ -403,13 +414,13 @@ def _text_cues(texts: list[str], lens: npt.NDArray[np.int64], cs: npt.NDArray[np
         assert title is not None
         title_norm = " ".join(_WORD.findall(title.lower()))
         lo, hi = len(title) // 3, 2 * len(title) + 20  # only such blocks can match it
-        near = np.flatnonzero(small & (lens >= lo) & (lens <= hi))
-        words = [_WORD.findall(lowered[i]) for i in near.tolist()]
-        shared = np.fromiter(map(len, map(title_words.intersection, words)), dtype=np.float64,
-                             count=len(words))
-        own = np.fromiter(map(len, map(set, words)), dtype=np.float64, count=len(words))
-        out[near, 10] = np.where(own > 0, shared / (own + len(title_words) - shared), 0.0)
-        out[near, 11] = [" ".join(w) == title_norm for w in words]
+        near = np.flatnonzero(small & (lens >= lo) & (lens <= hi)).tolist()
+        words = [_WORD.findall(low[i]) for i in near]
+        shared = list(map(len, map(title_words.intersection, words)))
+        for i, w, k in zip(near, words, shared, strict=True):
+            if k:  # Jaccard similarity of the word sets; the same words in the same order
+                out[i, 10] = k / (len(set(w)) + len(title_words) - k)
+                out[i, 11] = k == len(title_words) and " ".join(w) == title_norm
     return out
 
 
@@ -422,7 +433,8 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
         return X
     texts = [b.text for b in blocks]
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-    layout = np.array(list(map(_LAYOUT, blocks)), dtype=np.float64).reshape(n, len(_LAYOUT_FIELDS))
+    layout = np.fromiter(chain.from_iterable(map(_LAYOUT, blocks)), dtype=np.float64,
+                         count=n * len(_LAYOUT_FIELDS)).reshape(n, len(_LAYOUT_FIELDS))
     cs = _char_stats(texts, lens)
     chars = lens.astype(np.float64)
     links = layout[:, 0]
@@ -458,11 +470,13 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
     thread = [b.extra.get("comment", _NONE) for b in blocks]
     X[:, _COL["comment_thread"]] = [x is not _NONE and x != "posts" for x in thread]
     X[:, _COL["post_thread"]] = [x == "posts" for x in thread]
-    ancestors = [b.ancestors for b in blocks]
-    get = index.get
-    for k in range(3):
-        rows = [get(a[-1 - k], 0) if len(a) > k else 0 for a in ancestors]
-        X[:, _C1 + 3 * k : _C1 + 3 * k + 3] = table[rows]
+    # the rows of the three innermost ancestors in the container table (0: none)
+    tails = [a[-3:] if len(a) >= 3 else (*_NO_ANCESTORS, *a)[-3:] for a in
+             (b.ancestors for b in blocks)]
+    get = cast("Callable[[object, int], int]", index.get)
+    rows = np.fromiter(map(get, chain.from_iterable(tails), repeat(0)), dtype=np.intp,
+                       count=3 * n).reshape(n, 3)
+    X[:, _C1 : _C1 + 9] = table[rows[:, ::-1]].reshape(n, 9)
     tags = np.fromiter(map(_TAG_INDEX.get, (b.tag for b in blocks), repeat(-1)),
                        dtype=np.intp, count=n)
     has_tag = np.flatnonzero(tags >= 0)
@@ -497,19 +511,21 @@ def _token_columns(tokens: frozenset[str], own: frozenset[str]) -> list[int]:
 
 
 def _neighbours(X: npt.NDArray[np.float32]) -> None:
+    """The neighbour columns (shifted copies) and the window means, from the base columns."""
     n = X.shape[0]
-    src = [_COL[c] for c in _NEIGHBOUR_COLS]
-    for o in _OFFSETS:
-        dst = [_COL[f"n{o:+d}_{c}"] for c in _NEIGHBOUR_COLS]
+    src = X[:, _NEIGHBOUR_SRC]
+    shifted = np.zeros((n, len(_OFFSETS), len(_NEIGHBOUR_COLS)), dtype=np.float32)
+    for k, o in enumerate(_OFFSETS):
         if o < 0 and n > -o:
-            X[-o:, dst] = X[: n + o, src]
+            shifted[-o:, k] = src[: n + o]
         elif o > 0 and n > o:
-            X[: n - o, dst] = X[o:, src]
-    for w in (5, 15):
-        for c in ("log_chars", "link_density", "stop_ratio"):
-            col = X[:, _COL[c]].astype(np.float64)
-            cs = np.concatenate(([0.0], np.cumsum(col)))
-            idx = np.arange(n)
-            lo = np.maximum(idx - w, 0)
-            hi = np.minimum(idx + w + 1, n)
-            X[:, _COL[f"w{w}_{c}"]] = (cs[hi] - cs[lo]) / (hi - lo)
+            shifted[: n - o, k] = src[o:]
+    X[:, _N0 : _N0 + shifted[0].size] = shifted.reshape(n, -1)
+    cols = X[:, _WINDOW_SRC].astype(np.float64)
+    cs = np.zeros((n + 1, cols.shape[1]))
+    np.cumsum(cols, axis=0, out=cs[1:])
+    idx = np.arange(n)
+    for k, w in enumerate(_WINDOWS):
+        lo = np.maximum(idx - w, 0)
+        hi = np.minimum(idx + w + 1, n)
+        X[:, _W0 + 3 * k : _W0 + 3 * k + 3] = (cs[hi] - cs[lo]) / (hi - lo)[:, None]
