@@ -70,3 +70,16 @@ def test_byline_beats_hints() -> None:
       <meta name="twitter:data1" content="Site Admin">
       <meta name="author" content="Nora Quill"><body><h1>Moving a piano</h1></body>""")
     assert m.author == "Nora Quill"
+
+
+def test_scripts_full_of_author_keys_without_names_give_none() -> None:
+    noise = '{"author": 12, "coauthors": [], "authorUrl": "/x"}' * 20_000
+    m = meta(f"""<body><h1>Fast tokenizers</h1><script>var s = {noise};</script>
+      <script>var t = {{"author": "</script></body>""")
+    assert m.author is None
+
+
+def test_many_username_links_read_only_the_first() -> None:
+    links = "".join(f'<a class="username" href="/members/u{i}">u{i}</a>' for i in range(5_000))
+    m = meta(f"<body><h2>Thread</h2>{links}</body>")
+    assert m.author == "u0"
