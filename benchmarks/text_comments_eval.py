@@ -1,12 +1,13 @@
 """Reader comments in the plain-text path, per rendering, beside the HTML path on the same pages.
 
-    nice -n 10 python benchmarks/text_comments_eval.py [--datasets DIR] [--limit N]
-        [--out benchmarks/results/FILE.md] [--json FILE.json] [--per-page]
+    nice -n 10 python benchmarks/text_comments_eval.py [--datasets DIR] [--limit N] [--all]
+        [--label TEXT] [--out benchmarks/results/FILE.md] [--json FILE.json] [--per-page]
 
-Pages: every trafilatura-a page whose gold has reader-comment snippets. Each page is rendered as
-``bullets`` and ``wet`` (:func:`pageparts.text.render.render`) and extracted with
-``kind="text"``; the HTML itself is extracted with ``kind="html"``. Per path it reports, as
-``pageparts eval`` does for HTML (:class:`pageparts.eval.score.PackScore`):
+Pages: every trafilatura-a page whose gold has reader-comment snippets (``--all``: every page
+of the pack, which adds the main-text snippet F1 and shows threads found on pages without any).
+Each page is rendered as ``bullets`` and ``wet`` (:func:`pageparts.text.render.render`) and
+extracted with ``kind="text"``; the HTML itself is extracted with ``kind="html"``. Per path it
+reports, as ``pageparts eval`` does for HTML (:class:`pageparts.eval.score.PackScore`):
 
 * **found**: share of gold comment snippets found in the text of ``doc.comments`` (all comments
   and replies, one per line, whitespace-normalised); also over only the snippets the input holds
@@ -15,8 +16,11 @@ Pages: every trafilatura-a page whose gold has reader-comment snippets. Each pag
 * **leak**: share of gold comment snippets found in ``doc.text``;
 * **threads**: pages with comments, comments, share of comments with an author, replies;
 * **agreement with HTML**: for snippets found by both the text path and the HTML path, the share
-  whose comment sits at the same reply depth and has the same author (the HTML path's tree is a
-  silver reference for the structure; the gold has none).
+  whose comment sits at the same reply depth and has the same author; and over every text-path
+  comment matched to an HTML comment by its text, the same depth and the replies both agree on
+  (the HTML path's tree is a silver reference for the structure; the gold has none);
+* **main-text snippet F1** (``--all``): the pack's ``with``/``without`` snippets in ``doc.text``
+  (marking a thread takes its blocks out of the main text, so this shows what that costs).
 
 Models: the shipped ones. The text model is trained on wcxb-dev only, so these trafilatura-a
 pages are held out from it (sites shared with wcxb-dev are counted in the report); the shipped
@@ -53,6 +57,7 @@ class PathScore:
     found: SnippetScore = field(default_factory=SnippetScore)
     found_held: SnippetScore = field(default_factory=SnippetScore)
     leak: SnippetScore = field(default_factory=SnippetScore)
+    main: SnippetScore = field(default_factory=SnippetScore)  # the pack's with/without snippets
     pages_with_comments: int = 0
     comments: int = 0
     with_author: int = 0
@@ -83,9 +88,12 @@ def _where(snippet: str, flat: list[tuple[int, str | None, str]]) -> tuple[int, 
     return None
 
 
-def _score(score: PathScore, doc: Document | None, snippets: list[str], held_in: str,
+def _score(score: PathScore, doc: Document | None, gold: dict[str, Any], held_in: str,
            reference: list[tuple[int, str | None, str]] | None) -> list[tuple[int, str | None,
                                                                           str]]:
+    snippets = [s for s in gold.get("comments") or [] if isinstance(s, str)]
+    with_ = [s for s in gold.get("with") or [] if isinstance(s, str)]
+    without = [s for s in gold.get("without") or [] if isinstance(s, str)]
     flat = _flat(doc) if doc is not None else []
     joined = "\n".join(t for _, _, t in flat if t)
     score.found.add(joined, snippets)
@@ -94,6 +102,8 @@ def _score(score: PathScore, doc: Document | None, snippets: list[str], held_in:
     if held:
         score.found_held.add(joined, held)
     score.leak.add(doc.text if doc is not None else "", snippets)
+    if with_ or without:
+        score.main.add(doc.text if doc is not None else "", with_, without)
     if flat:
         score.pages_with_comments += 1
     score.comments += len(flat)
@@ -149,7 +159,7 @@ def evaluate(pages: list[PackPage], per_page: bool) -> tuple[dict[str, PathScore
                 scores[path].errors.append(f"{page.id}: {exc}")
             scores[path].seconds += time.perf_counter() - t0
             before, leak_before = scores[path].found.tp, scores[path].leak.tp
-            flat = _score(scores[path], doc, snippets, held_in, reference)
+            flat = _score(scores[path], doc, page.gold, held_in, reference)
             if path == "html":
                 reference = flat
             row[path] = {"found": scores[path].found.tp - before, "comments": len(flat),
@@ -165,17 +175,18 @@ def _share(s: SnippetScore) -> str:
     return f"{s.tp / n:.3f} ({s.tp}/{n})" if n else "—"
 
 
-def report(scores: dict[str, PathScore], pages: list[PackPage], overlap: int, commit: str) -> str:
+def report(scores: dict[str, PathScore], pages: list[PackPage], overlap: int, label: str) -> str:
     n_snip = scores["html"].found.tp + scores["html"].found.fn
+    with_gold = sum(1 for p in pages if p.gold.get("comments"))
     lines = [
-        f"Pages: {len(pages)} trafilatura-a pages with gold comment snippets ({n_snip} snippets); "
-        f"commit {commit}.",
+        f"Pages: {len(pages)} trafilatura-a pages, {with_gold} with gold comment snippets "
+        f"({n_snip} snippets); {label}.",
         f"Sites also in wcxb-dev (the text model's training pack): {overlap} of these pages.",
         "",
         "| path | found | found, of those the input holds | leak into text | pages with comments "
-        "| comments | with author | replies | same depth as HTML | same author as HTML | errors "
-        "| pages/s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| comments | with author | replies | same depth as HTML | same author as HTML "
+        "| main-text snippet F1 | errors | pages/s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for path in PATHS:
         s = scores[path]
@@ -186,10 +197,11 @@ def report(scores: dict[str, PathScore], pages: list[PackPage], overlap: int, co
         if path == "html":
             cmp_ = ("(reference)", "(reference)")
         speed = f"{len(pages) / s.seconds:.1f}" if s.seconds else "—"
+        main = f"{s.main.result().f1:.3f} ({s.main.pages})" if s.main.pages else "—"
         lines.append(
             f"| {path} | {_share(s.found)} | {_share(s.found_held)} | {_share(s.leak)} "
             f"| {s.pages_with_comments} | {s.comments} | {s.with_author} | {s.replies} "
-            f"| {cmp_[0]} | {cmp_[1]} | {len(s.errors)} | {speed} |")
+            f"| {cmp_[0]} | {cmp_[1]} | {main} | {len(s.errors)} | {speed} |")
     lines += [
         "",
         "Thread structure against the HTML path's tree (a silver reference: the gold has none), "
@@ -217,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="write the Markdown report here")
     ap.add_argument("--json", help="write the scores (and per-page rows) here as JSON")
     ap.add_argument("--per-page", action="store_true", help="keep per-page rows in the JSON")
+    ap.add_argument("--all", action="store_true", help="every page of the pack")
+    ap.add_argument("--label", help="what this run measures (default: the checkout's commit)")
     args = ap.parse_args(argv)
     root = datasets_dir(args.datasets)
     try:
@@ -225,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     with gzip.open(path / "gold.jsonl.gz", "rt", encoding="utf-8") as f:
-        ids = [g["id"] for g in map(json.loads, f) if g.get("comments")]
+        ids = [g["id"] for g in map(json.loads, f) if args.all or g.get("comments")]
     pages = load_pack(path, ids=ids[: args.limit] if args.limit else ids)
     wcxb_sites: set[str] = set()
     try:
@@ -238,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, check=False).stdout.strip() or "unknown"
     scores, rows = evaluate(pages, args.per_page)
-    text = report(scores, pages, overlap, commit)
+    text = report(scores, pages, overlap, args.label or f"commit {commit}")
     print(text)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

@@ -78,7 +78,7 @@ _NOT_NAME = re.compile(
 )
 #: A heading that opens a comment section ("12 Comments", "3 Responses to ...", "Kommentare").
 _SECTION = re.compile(
-    r"^(?:(?:\d+|one|ein|eine|un|une|uno|una|no|keine)\s+)?(?:comments?|responses?|replies|"
+    r"^(?:(?:\d[\d.,']*|one|ein|eine|un|une|uno|una|no|keine)\s+)?(?:comments?|responses?|replies|"
     r"thoughts?|reactions?|kommentare?|leserkommentare|alle kommentare|leserpost|leserbriefe?|"
     r"leserstimmen|commentaires?|réactions?|vos réactions|comentarios?|commenti|reacties|"
     r"discussion|diskussion|reader comments|user comments)\b"
@@ -100,6 +100,9 @@ _REPLY_TO = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADER_CHARS = 100
+_SENTENCE_END = frozenset(".!?…)\"'»”“:;")
+#: A one-line comment this long is prose even without a second line.
+_PROSE_WORDS = 15
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 50
 #: Records longer than this many blocks end the run (a comment is not a chapter).
@@ -125,7 +128,7 @@ class _Record:
     header: _Header
     blocks: list[int] = field(default_factory=list)  # every block of the record, in order
     texts: list[int] = field(default_factory=list)  # its text blocks
-    actions: int = 0
+    actions: int = 0  # action links ("Reply"), not counters
 
 
 def _before(prefix: str) -> str:
@@ -144,6 +147,8 @@ def _stamp(text: str) -> tuple[int, int, bool] | None:
     t = _TIME_OF_DAY.search(text)
     if m is not None:
         start, end = m.start(), m.end()
+        if t is not None and t.end() <= start <= t.end() + 3:  # "21:22, 6 OCT 2020"
+            start = t.start()
         if t is not None and t.start() >= end:  # "3. März 2019, 10:00 Uhr"
             end = t.end()
     elif t is not None:  # "Name Le 9 janvier à 13:06", "Name21:00"
@@ -337,7 +342,7 @@ def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> li
             if h.start <= i < h.end:
                 continue
             if _is_action(blocks[i]):
-                r.actions += 1
+                r.actions += any(c.isalpha() for c in blocks[i].text)
             else:
                 r.texts.append(i)
         records.append(r)
@@ -363,7 +368,21 @@ def _is_thread(records: list[_Record], blocks: list[RawBlock]) -> bool:
     timed = sum(r.header.timed for r in records)
     if n == 1:
         return with_text == 1 and (heading or says == 1) and (timed + actions) >= 1
-    return with_text >= 2 and (heading or 2 * says >= n or 2 * actions >= n or 2 * timed >= n)
+    if with_text < 2:
+        return False
+    if heading or 2 * says >= n or 2 * actions >= n:
+        return True
+    # times alone also date lists of headlines ("By Name 12 May 2022, 4:18pm" + a title):
+    # then most records must hold sentences
+    prose = sum(1 for r in records if _prose([blocks[t].text for t in r.texts]))
+    return 2 * timed >= n and 2 * prose >= n
+
+
+def _prose(texts: list[str]) -> bool:
+    """Sentences, not a headline: a sentence end, and more than a title's words or lines."""
+    if not any(t.rstrip()[-1:] in _SENTENCE_END for t in texts if t.strip()):
+        return False
+    return len(texts) >= 2 or sum(len(_WORD.findall(t)) for t in texts) >= _PROSE_WORDS
 
 
 def _when(h: _Header) -> _dt.datetime | None:
