@@ -23,13 +23,19 @@ __all__ = ["Facts", "body_start", "facts", "mark_roles"]
 _WORD = re.compile(r"\w+")
 _WORDS_OR_NEWLINES = re.compile(r"[\w\n]+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-_CAPTION = re.compile(
+# A caption ends with a photo credit: a credit mark ("© …", "(c) …", "/ Reuters"), a labelled
+# credit ("Source: …") or a "Photo by …". The last two are slow searches: they run only on a text
+# with a colon, or " by ", and one of the credit words (what the case-blind search finds is in the
+# lower-cased text too, except where the text holds İ, ı or ſ, which it folds to i, i and s).
+_CREDIT_MARK = re.compile(
+    r"©\s*\S.{0,60}$|\(c\)\s*\S.{0,60}$|/\s*(?:getty images|afp|reuters|ap|dpa|epa)\b", re.I)
+_CREDIT_LABEL = re.compile(
     r"(?:^|[\s,;(\[|/\u2013-])(?:source|sources|credit|credits|photo|photos|photograph|image|picture|"
-    r"illustration|foto|bild|quelle|fuente|crédit)s?(?:\s+by)?\s*:\s*\S"
-    r"|(?:photo|image|picture|illustration) (?:by|courtesy of) \S"
-    r"|©\s*\S.{0,60}$|\(c\)\s*\S.{0,60}$|/\s*(?:getty images|afp|reuters|ap|dpa|epa)\b",
-    re.IGNORECASE,
-)
+    r"illustration|foto|bild|quelle|fuente|crédit)s?(?:\s+by)?\s*:\s*\S", re.I)
+_CREDIT_BY = re.compile(r"(?:photo|image|picture|illustration) (?:by|courtesy of) \S", re.I)
+_CREDIT_WORDS = ("source", "credit", "crédit", "photo", "image", "picture", "illustration",
+                 "foto", "bild", "quelle", "fuente")
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: case-blind i, i, s
 _LEGAL = re.compile(r"all rights reserved|alle rechte|copyright \d{4}|©\s*\d{4}", re.IGNORECASE)
 _PROSE_END = re.compile(r"[.!?…\"\u201d\u00bb\u2019')]$")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b", re.I)
@@ -51,12 +57,18 @@ def _two_letter_words(text: str) -> bool:
     return m is not None and _LETTERS.search(text, m.end()) is not None
 
 
-def _maybe_caption(text: str) -> bool:
-    """A cheap first look: every match of :data:`_CAPTION` holds one of these."""
-    if ":" in text or "/" in text or "©" in text:
+def _has_credit(text: str) -> bool:
+    """Whether the text shows a photo credit (see the patterns above)."""
+    label = ":" in text
+    if (label or "/" in text or "©" in text or "(" in text) and _CREDIT_MARK.search(text):
         return True
+    folds = any(c in text for c in _FOLDS_TO_ASCII)
     low = text.lower()
-    return "(c)" in low or " by " in low or "courtesy" in low
+    by = folds or " by " in low or "courtesy of" in low
+    if not (label or by) or not (folds or any(w in low for w in _CREDIT_WORDS)):
+        return False
+    return ((label and _CREDIT_LABEL.search(text) is not None)
+            or (by and _CREDIT_BY.search(text) is not None))
 
 
 @dataclass(slots=True)
@@ -95,8 +107,7 @@ def facts(blocks: list[RawBlock]) -> Facts:
         plain = b.bullet is None and "comment" not in b.extra
         size = len(t)
         line = plain and b.tag == "line"
-        cap = (line and size <= 400 and _maybe_caption(t)
-               and _CAPTION.search(t) is not None and not _LEGAL.search(t))
+        cap = line and size <= 400 and _has_credit(t) and not _LEGAL.search(t)
         prose.append(plain and size >= _PROSE_CHARS and n >= 15)
         caption.append(cap)
         head.append(line and size <= 200 and not cap and t[-1:] not in ".,;:"

@@ -56,10 +56,12 @@ def segment(lines: list[Line], options: Options) -> list[RawBlock]:
     """The page's blocks in reading order (at most ``options.max_blocks``)."""
     width = wrap_width(lines)
     base = min((ln.indent for ln in lines if ln.bullet is not None), default=0)
+    if width is None:  # not hard-wrapped: a block per line
+        return [_block(line, base) for line in lines[:max(options.max_blocks, 0)]]
     blocks: list[RawBlock] = []
     prev: Line | None = None
     for line in lines:
-        if (width is not None and prev is not None and blocks and _continues(prev, line, width)
+        if (prev is not None and blocks and _continues(prev, line, width)
                 and len(blocks[-1].text) < MAX_LINE_CHARS):
             b = blocks[-1]
             b.text = f"{b.text} {line.text}"
