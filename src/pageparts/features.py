@@ -320,7 +320,7 @@ def _char_stats(texts: list[str], lens: npt.NDArray[np.int64]) -> npt.NDArray[np
     if not size:
         return out
     starts = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))
-    cls = _CLASSES[np.minimum(arr, 0xFFFF)]
+    cls = _CLASSES.take(arr, mode="clip")  # above the BMP: U+FFFF, in no class
     space = (cls & _SPACE) != 0
     isspace = (cls & _ISSPACE) != 0
     # one row per count, one column per character (and a last one, empty, past the end); the
