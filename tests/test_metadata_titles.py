@@ -48,3 +48,16 @@ def test_article_h1_sharing_words_beats_a_differing_meta_title() -> None:
 def test_h1_classed_like_a_kicker_keeps_its_own_text() -> None:
     m = meta("""<body><h1 class="hero-eyebrow headline">Slate Pro</h1><p>Thin.</p></body>""")
     assert m.title == "Slate Pro"
+
+
+def test_site_title_h1_is_not_the_title_and_names_the_site() -> None:
+    m = meta("""<title>Borrowing rules - The Clay Handbook</title>
+      <body><h1 class="menu-title">The Clay Handbook</h1>
+      <h2>Borrowing Rules</h2><p>Each kiln slot is lent for a week.</p></body>""")
+    assert m.title == "Borrowing rules"
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    m = meta("""<body><h1 id="site-logo"><a href="/">Pots Weekly</a></h1>
+      <h1>Glazes that crackle</h1></body>""")
+    assert m.title == "Glazes that crackle"

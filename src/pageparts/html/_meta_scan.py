@@ -21,6 +21,9 @@ _DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline 
 _NOT_HEADLINE = ("style, script, noscript, button, svg, template, time, [class*=kicker i], "
                  "[class*=supertitle i], [class*=overline i], [class*=dachzeile i], "
                  "[class*=topline i], [class*=eyebrow i]")
+# an <h1> holding the site's name or logo, not the page's headline
+_SITE_HEADING = re.compile(r"logo|brand|site[-_]?(?:title|name)|menu[-_]?title|navbar|masthead",
+                           re.I)
 _KEY = re.compile(r"[\W_]+", re.UNICODE)
 _VOCAB = json.loads(resources.files("pageparts.data").joinpath("meta_vocab.json")
                     .read_text("utf-8"))
@@ -55,6 +58,7 @@ class _Scan:
     scripts: list[str] = field(default_factory=list)
     times: list[tuple[str, bool, bool]] = field(default_factory=list)  # value, published, after h1
     h1_nodes: list[LexborNode] = field(default_factory=list)
+    site_h1: list[str] = field(default_factory=list)  # <h1 class="logo|site-title|...">
     other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
     types: set[str] = field(default_factory=set)
@@ -98,7 +102,10 @@ def _scan(tree: LexborHTMLParser) -> _Scan:
             if s.title is None:
                 s.title = _clean(node.text())[:_MAX_TEXT * 2]
         elif tag == "h1":
-            if len(s.h1) < 5:
+            if _SITE_HEADING.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+                if len(s.site_h1) < 3:  # the site's name: stripped from titles, never one
+                    s.site_h1.append(_clean(node.text(separator=" "))[:_MAX_TEXT])
+            elif len(s.h1) < 5:
                 text = _LEADING_SEP.sub("", _clean(_visible_text(node, _NOT_HEADLINE)))
                 if text:
                     s.h1.append(text[:_MAX_TEXT])

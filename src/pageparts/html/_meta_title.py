@@ -161,14 +161,17 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def _site_names(site: str | None, ld: _LD) -> list[list[str]]:
-    """The site's names (og:site_name, the article's publisher) as lists of key words."""
+def _site_names(site: str | None, ld: _LD,
+                headings: list[str] | None = None) -> list[list[str]]:
+    """The site's names (og:site_name, the article's publisher, an ``<h1>`` classed as the
+    site's title or logo) as lists of key words."""
     publisher = _ld_text(_ld_resolve(ld, (ld.main or {}).get("publisher")))
-    return [words for x in (site, publisher) if x and (words := _key(x).split())]
+    return [words for x in (site, publisher, *(headings or ())) if x
+            and (words := _key(x).split())]
 
 
 def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:
-    sites = _site_names(site, ld)
+    sites = _site_names(site, ld, s.site_h1)
     hosts = _host_keys(url)
     ld_titles = []
     if ld.main is not None:

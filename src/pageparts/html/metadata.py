@@ -267,7 +267,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         description = _ld_text(ld.main.get("description"))
     title = _choose_title(s, ld, site, url or page_url)
     around = _Around(tree, s, title)
-    author = _choose_author(tree, around, s, ld, sites=_site_names(site, ld),
+    author = _choose_author(tree, around, s, ld, sites=_site_names(site, ld, s.site_h1),
                             hosts=_host_keys(url or page_url),
                             shop=bool(types & _SHOP_TYPES) and not types & _STORY_TYPES)
     if author is None:
