@@ -8,6 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import pageparts
+from pageparts import _api
 from pageparts.blocks import Metadata
 from pageparts.html import _bounded, _depth
 from pageparts.html._depth import depth_bound, max_depth
@@ -111,3 +112,28 @@ def test_data_author_attributes_are_found_in_any_case(attr: str) -> None:
 def test_no_data_author_attribute_no_name() -> None:
     tree = LexborHTMLParser("<body><div class='data-author'><p>post</p></div></body>")
     assert _data_authors(tree) == []
+
+
+def _paragraphs(n: int) -> str:
+    return "".join(f"<p>Paragraph {i} of the long report, with enough words to be read.</p>"
+                   for i in range(n))
+
+
+def test_long_page_cut_by_the_block_budget_reads_only_its_head(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = f"<html><body><article>{_paragraphs(400)}</article></body></html>"
+    ex = pageparts.Extractor(pageparts.Options(max_blocks=50))
+    whole = ex.extract(page)
+    monkeypatch.setattr(_api, "HEAD_CHARS", 8_000)  # the budget of 50 runs out inside it
+    head = ex.extract(page)
+    assert head.to_dict() == whole.to_dict()
+    assert head.reason and "max_blocks" in head.reason
+
+
+def test_long_page_with_few_blocks_in_its_head_is_read_whole(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    blob = "<script>var data = '" + "x" * 20_000 + "';</script>"
+    page = f"<html><head>{blob}</head><body><article>{_paragraphs(60)}</article></body></html>"
+    monkeypatch.setattr(_api, "HEAD_CHARS", 10_000)
+    doc = pageparts.Extractor(pageparts.Options(max_blocks=50)).extract(page)
+    assert "Paragraph 0 of the long report" in doc.text
