@@ -233,6 +233,7 @@ _LM_INDEX = {"@" + t: i for i, t in enumerate(_LANDMARK_LIST)}
 _VOCAB_INDEX = {v: i for i, v in enumerate(_VOCAB)}
 
 
+_CHUNK = 1 << 20  # characters featurized at once (bounds the memory of the character arrays)
 _SEP = "\x00"  # joins a page's texts for one regex scan: no cue pattern matches it
 #: math.log1p of small counts (numpy's log1p may differ from it in the last bit)
 _LOG1P = np.array([math.log1p(k) for k in range(4096)])
@@ -309,16 +310,31 @@ def _containers(
 
 
 def _char_stats(texts: list[str], lens: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    """Character statistics of every block at once, over the page's text as one array of code
+    """Character statistics of every block at once, over the page's text as arrays of code
     points: words, digits, upper-case and other letters, punctuation, sentence ends, pipes, the
     classes of each block's first and last character, title-case words and whitespace-separated
-    words (as ``str.split`` counts them). Returns an (n, 11) array."""
+    words (as ``str.split`` counts them). Returns an (n, 11) array. The blocks are taken
+    ``_CHUNK`` characters at a time, so a huge page costs time, not memory."""
     n = len(texts)
     out = np.zeros((n, 11))
-    arr = np.frombuffer(" ".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends = np.cumsum(lens + 1)  # each text and the space that joins it to the next
+    a = 0
+    while a < n:
+        b = max(a + 1, int(np.searchsorted(ends, ends[a] - lens[a] - 1 + _CHUNK, side="right")))
+        _chunk_stats(texts[a:b], lens[a:b], b < n, out[a:b])
+        a = b
+    return out
+
+
+def _chunk_stats(texts: list[str], lens: npt.NDArray[np.int64], more: bool,
+                 out: npt.NDArray[np.float64]) -> None:
+    """:func:`_char_stats` of consecutive blocks, written into ``out`` (``more``: blocks follow,
+    so the last text ends before a space too)."""
+    joined = " ".join(texts) + (" " if more else "")
+    arr = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     size = len(arr)
     if not size:
-        return out
+        return
     starts = np.concatenate(([0], np.cumsum(lens + 1)[:-1]))
     cls = _CLASSES.take(arr, mode="clip")  # above the BMP: U+FFFF, in no class
     space = (cls & _SPACE) != 0
@@ -339,13 +355,16 @@ def _char_stats(texts: list[str], lens: npt.NDArray[np.int64]) -> npt.NDArray[np
     np.logical_and(isspace[:-1], title_upper[1:], out=flags[7, 1:size])
     flags[8, 0] = not isspace[0]  # what str.split() counts
     np.greater(isspace[:-1], isspace[1:], out=flags[8, 1:size])
-    sums = np.add.reduceat(flags.view(np.uint8), starts, axis=1, dtype=np.int32)
+    bits = flags.view(np.uint8)
+    if len(texts) == 1:  # a sum reads the flags in place; reduceat would copy them as int32
+        sums = bits.sum(axis=1, dtype=np.int64)[:, None]
+    else:
+        sums = np.add.reduceat(bits, starts, axis=1, dtype=np.int32)
     out[:, [0, 1, 2, 3, 4, 5, 6, 9, 10]] = sums.T
     empty = lens == 0
     last = np.clip(starts + lens - 1, 0, size - 1)
     out[:, 7] = np.where(empty, 0.0, (cls[last] & _ENDING) != 0)
     out[:, 8] = np.where(empty, 0.0, (cls[np.minimum(starts, size - 1)] & _UPPER) != 0)
-    return out
 
 
 def _hits(pattern: re.Pattern[str], texts: list[str]) -> tuple[npt.NDArray[np.intp], list[str]]:
