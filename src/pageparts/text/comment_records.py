@@ -30,6 +30,9 @@ from ..html._comment_dates import _first_date, parse_date
 __all__ = ["ACTION", "MAX_NESTING", "author_line", "date_line", "flat_threads"]
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+#: Where a timestamp sits in a line: (start, end, shows a time of day).
+_Stamp = tuple[int, int, bool]
 #: Action links and counters that come with each comment; they belong to it but are not text.
 ACTION = re.compile(
     r"^(?:(?:reply|antworten|antwort|beantworten|répondre|repondre|responder|rispondi|reageren|"
@@ -42,6 +45,10 @@ ACTION = re.compile(
 _SAYS = re.compile(
     r"^(?P<name>\S.{0,60}?)(?:\s*(?:says|sagt)\s*:|\s+(?:says|sagt|said|wrote|schreibt|meint|"
     r"kommentierte|dit|a dit|écrit|dice|escribió|scrive|zegt)\s*:?)\s*(?P<rest>.{0,80})$",
+    re.IGNORECASE,
+)
+_SAYS_HINT = re.compile(
+    r"says|sagt|said|wrote|schreibt|meint|kommentierte|dit|écrit|dice|escribió|scrive|zegt",
     re.IGNORECASE,
 )
 _TIME_OF_DAY = re.compile(
@@ -139,7 +146,7 @@ def _before(prefix: str) -> str:
     return " ".join(words).strip(_PUNCT)
 
 
-def _stamp(text: str) -> tuple[int, int, bool] | None:
+def _stamp(text: str) -> _Stamp | None:
     """Where a timestamp sits in a short line: (start, end, has a time of day)."""
     m = _first_date(text)
     if m is not None and not any(c.isdigit() for c in m.group(0)):
@@ -187,32 +194,33 @@ def _shown(b: RawBlock) -> str:
     return b.text
 
 
-def _header_at(blocks: list[RawBlock], i: int, free: list[bool]) -> _Header | None:
+def _header_at(i: int, shown: list[str], stamps: list[_Stamp | None], free: list[bool]
+               ) -> _Header | None:
     """The record header starting at block ``i``, if one does."""
-    text = _shown(blocks[i])
+    text = shown[i]
     if len(text) > _MAX_HEADER_CHARS:
         return None
-    nxt = _shown(blocks[i + 1]) if i + 1 < len(blocks) and free[i + 1] else ""
-    says = _SAYS.match(text)
-    if says is not None and _name(says.group("name")):
+    nxt = i + 1 < len(shown) and free[i + 1] and _alone(shown[i + 1], stamps[i + 1])
+    says = _SAYS.match(text) if _SAYS_HINT.search(text) else None
+    name = _name(says.group("name")) if says is not None else None
+    if says is not None and name is not None:
         rest = says.group("rest") or ""
         if rest and _stamp(rest):
-            return _Header(i, i + 1, _name(says.group("name")), rest, _timed(rest), True)
-        if nxt and len(nxt) <= _MAX_HEADER_CHARS and _date_line(nxt):
-            return _Header(i, i + 2, _name(says.group("name")), nxt, _timed(nxt), True)
+            return _Header(i, i + 1, name, rest, _timed(rest), True)
+        if nxt:
+            return _Header(i, i + 2, name, shown[i + 1], _timed(shown[i + 1]), True)
         if not rest:
-            return _Header(i, i + 1, _name(says.group("name")), None, False, True)
-    st = _stamp(text)
+            return _Header(i, i + 1, name, None, False, True)
+    st = stamps[i]
     if st is not None:
         prefix = _before(text[: st[0]])
         if not prefix:  # a date line alone
             return _Header(i, i + 1, None, text, st[2], False)
         name = _name(prefix)
-        if name is not None:
-            return _Header(i, i + 1, name, text[st[0]:], st[2], False)
-        return None
-    if nxt and len(nxt) <= _MAX_HEADER_CHARS and _date_line(nxt) and _name(text):
-        return _Header(i, i + 2, _name(text), nxt, _timed(nxt), False)
+        return _Header(i, i + 1, name, text[st[0]:], st[2], False) if name else None
+    name = _name(text) if nxt else None
+    if name is not None:
+        return _Header(i, i + 2, name, shown[i + 1], _timed(shown[i + 1]), False)
     return None
 
 
@@ -235,7 +243,11 @@ def date_line(text: str) -> bool:
 
 
 def _date_line(text: str) -> bool:
-    st = _stamp(text)
+    return _alone(text, _stamp(text))
+
+
+def _alone(text: str, st: _Stamp | None) -> bool:
+    """Whether ``text`` is its timestamp alone (with at most connecting words before it)."""
     return st is not None and not _before(text[: st[0]])
 
 
@@ -244,10 +256,14 @@ def _timed(text: str) -> bool:
 
 
 def _headers(blocks: list[RawBlock], free: list[bool]) -> list[_Header]:
+    shown = [_shown(b) for b in blocks]
+    # every timestamp holds a digit: most lines are ruled out by one cheap search
+    stamps = [_stamp(t) if len(t) <= _MAX_HEADER_CHARS and _DIGIT.search(t) else None
+              for t in shown]
     out: list[_Header] = []
     i = 0
     while i < len(blocks):
-        h = _header_at(blocks, i, free) if free[i] else None
+        h = _header_at(i, shown, stamps, free) if free[i] else None
         if h is None or not all(free[h.start:h.end]):
             i += 1
             continue
