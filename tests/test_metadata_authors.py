@@ -83,3 +83,9 @@ def test_many_username_links_read_only_the_first() -> None:
     links = "".join(f'<a class="username" href="/members/u{i}">u{i}</a>' for i in range(5_000))
     m = meta(f"<body><h2>Thread</h2>{links}</body>")
     assert m.author == "u0"
+
+
+def test_username_link_that_is_the_itemprop_author_is_read_as_such() -> None:
+    m = meta("""<body><h1>Glaze recipes</h1><p>By
+      <a class="username" itemprop="author" href="/members/ilse.4/">Ilse Varga</a></p></body>""")
+    assert m.author == "Ilse Varga"

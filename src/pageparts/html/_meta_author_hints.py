@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
-
 from ._meta_ld import _MAX_JSONLD
 from ._meta_scan import _clean, _Scan
 
@@ -20,8 +18,6 @@ _STATE_AUTHOR = re.compile(  # "pagePostAuthor":"Ann", "author":{"name":"Ann Lee
 )
 _MAX_STATE_KEYS = 50  # "...uthor" keys tried per script
 _NOT_STATE_NAME = re.compile(r"^(?:https?:|/|\d+$|[\w-]*\d{3,})|[@=]", re.I)
-# phpBB and similar forum software mark each post's poster with one of these classes
-_POSTER_CSS = "a.username, a.username-coloured, .postprofile .username"
 _POSTER_HREF = re.compile(r"viewprofile|/members?/|/users?/|/u/|/profile/", re.I)
 
 
@@ -64,9 +60,9 @@ def _state_author(s: _Scan) -> str | None:
     return None
 
 
-def _first_poster(tree: LexborHTMLParser) -> str | None:
+def _first_poster(s: _Scan) -> str | None:
     """A forum thread's first poster: the first post's username linked to a profile."""
-    for node in tree.css(_POSTER_CSS)[:3]:
+    for node in s.posters:
         href = node.attributes.get("href") or ""
         text = _clean(node.text(separator=" "))
         if 1 < len(text) <= 40 and (not href or _POSTER_HREF.search(href)):
@@ -74,7 +70,7 @@ def _first_poster(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def author_hints(tree: LexborHTMLParser, s: _Scan) -> list[str]:
+def author_hints(s: _Scan) -> list[str]:
     """Author names from the hints above, most reliable first (raw, to be cleaned)."""
-    hints = (_labelled_meta(s), _microdata_name(s), _first_poster(tree), _state_author(s))
+    hints = (_labelled_meta(s), _microdata_name(s), _first_poster(s), _state_author(s))
     return [h for h in hints if h]

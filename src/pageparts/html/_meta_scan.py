@@ -13,7 +13,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _MAX_TEXT = 400  # characters kept from a candidate title, byline or site name
 _DC = ("dc:", "dcterms:")  # Dublin Core written with a colon: stored as "dc.creator"
-_SCAN = "title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype]"
+# one pass for everything; date-classed elements and forum posters' links are read only when
+# nothing better names the date or the author, but gathering them here costs less than a pass
+_SCAN = ("title, meta[content], link[rel=canonical], script, h1, time, [itemprop], [itemtype], "
+         "a.username, a.username-coloured")
+_DATE_CLASSES = "[class*=date i]"  # "date", "post-date", "dateline": read only when needed
+_MAX_DATE_NODES = 40
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
 _LEADING_SEP = re.compile(r"^[:|/\u2013\u2014\u00b7\u2022-]+\s+")  # ": Headline" (kicker gone)
 _DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
@@ -59,10 +64,20 @@ class _Scan:
     times: list[tuple[str, bool, bool]] = field(default_factory=list)  # value, published, after h1
     h1_nodes: list[LexborNode] = field(default_factory=list)
     site_h1: list[str] = field(default_factory=list)  # <h1 class="logo|site-title|...">
+    posters: list[LexborNode] = field(default_factory=list)  # <a class="username">
     other_scripts: list[LexborNode] = field(default_factory=list)  # non-JSON-LD, read lazily
     itemprops: list[tuple[str, LexborNode]] = field(default_factory=list)
     types: set[str] = field(default_factory=set)
+    tree: LexborHTMLParser | None = None
     _script_texts: list[str] | None = None
+    _date_nodes: list[LexborNode] | None = None
+
+    def date_nodes(self) -> list[LexborNode]:
+        """Elements classed as dates ("post-date", "dateline"), found on first use."""
+        if self._date_nodes is None:
+            found = self.tree.css(_DATE_CLASSES) if self.tree is not None else []
+            self._date_nodes = found[:_MAX_DATE_NODES]
+        return self._date_nodes
 
     def script_texts(self) -> list[str]:
         """The text of the non-JSON-LD scripts, read on first use and kept."""
@@ -80,10 +95,12 @@ def _key(text: str) -> str:
 
 
 def _scan(tree: LexborHTMLParser) -> _Scan:
-    s = _Scan()
+    s = _Scan(tree=tree)
     for node in tree.css(_SCAN):
         tag = node.tag
         attrs = node.attributes
+        if tag == "a" and len(s.posters) < 3 and "username" in (attrs.get("class") or ""):
+            s.posters.append(node)  # (an <a itemprop> goes on to the itemprop check below)
         if tag == "meta":
             content = _clean(attrs.get("content"))
             if not content:

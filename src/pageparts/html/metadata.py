@@ -49,8 +49,6 @@ _URL_MONTH_NAME = re.compile(r"/((?:19|20)\d{2})/([a-z\u00e0-\u00ff]{3,9})/([0-3
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:/([01]\d))?/")
 _URL_LOCALE = re.compile(r"/en[-_]([a-zA-Z]{2})(?:/|$)")
 _URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
-_DATE_CLASSES = "[class*=date i]"  # "date", "post-date", "dateline" (one selector: cheap)
-_MAX_DATE_NODES = 40
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
 _UTC_TIME = re.compile(r"[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$", re.I)
 _STATE_DATE = re.compile(
@@ -108,10 +106,10 @@ def _structured_dates(s: _Scan, ld: _LD, dayfirst: bool) -> Iterator[tuple[str, 
                 yield text, d
 
 
-def _classed_date(tree: LexborHTMLParser, dayfirst: bool) -> date | None:
+def _classed_date(s: _Scan, dayfirst: bool) -> date | None:
     """The first full date in an element classed as a date ("dateline", "post-date"), for
     pages that show their date only far from the headline (a footer's "Posted on ...")."""
-    for node in tree.css(_DATE_CLASSES)[:_MAX_DATE_NODES]:
+    for node in s.date_nodes():
         if node.tag in ("body", "html", "main", "article", "script", "style", "input", "select"):
             continue
         d = _first_date(_clean(node.text(separator=" "))[:200], dayfirst)
@@ -155,8 +153,8 @@ def _url_day(url: str | None) -> date | None:
     return _valid(int(m[1]), month, int(m[3])) if m and month else None
 
 
-def _choose_date(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
-                 url: str | None, dayfirst: bool) -> date | None:
+def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
+                 dayfirst: bool) -> date | None:
     url_day = _url_day(url)
     shown = _labelled_date(around.byline(), dayfirst, first_only=True)
     if shown and _fits_url(shown, url):  # the date the reader sees under the headline
@@ -176,7 +174,7 @@ def _choose_date(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
                 d = _parse_date(m[1])
                 if d:
                     return d
-    d = _classed_date(tree, dayfirst)
+    d = _classed_date(s, dayfirst)
     if d:
         return d
     d = _ld_date(ld, ("dateModified",))
@@ -271,12 +269,12 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
                             hosts=_host_keys(url or page_url),
                             shop=bool(types & _SHOP_TYPES) and not types & _STORY_TYPES)
     if author is None:
-        author = next(filter(None, (_join_authors([h]) for h in author_hints(tree, s))), None)
+        author = next(filter(None, (_join_authors([h]) for h in author_hints(s))), None)
     return Metadata(
         title=title,
         page_title=s.title or None,
         author=author,
-        date=_choose_date(tree, around, s, ld, url=url or page_url, dayfirst=dayfirst),
+        date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst),
         site_name=site,
         language=language,
         description=description[:_MAX_DESCRIPTION] if description else None,
