@@ -73,6 +73,8 @@ def kind_tokens(blocks: list[RawBlock]) -> None:
     for b in blocks:
         kind = text_kind(b.text) if len(b.text) <= 200 else None
         hint = b.extra.get("kind_hint")
+        if kind is None and hint is None:  # most blocks
+            continue
         toks = {_KIND_TOKEN[k] for k in (kind, hint) if isinstance(k, str) and k in _KIND_TOKEN}
         if toks:
             b.own_tokens = b.own_tokens | toks
