@@ -1,7 +1,8 @@
 """Reader comments in the plain-text path, per rendering, beside the HTML path on the same pages.
 
     nice -n 10 python benchmarks/text_comments_eval.py [--datasets DIR] [--limit N] [--all]
-        [--label TEXT] [--out benchmarks/results/FILE.md] [--json FILE.json] [--per-page]
+        [--wcxb N] [--label TEXT] [--out benchmarks/results/FILE.md] [--json FILE.json]
+        [--per-page]
 
 Pages: every trafilatura-a page whose gold has reader-comment snippets (``--all``: every page
 of the pack, which adds the main-text snippet F1 and shows threads found on pages without any).
@@ -20,7 +21,11 @@ reports, as ``pageparts eval`` does for HTML (:class:`pageparts.eval.score.PackS
   comment matched to an HTML comment by its text, the same depth and the replies both agree on
   (the HTML path's tree is a silver reference for the structure; the gold has none);
 * **main-text snippet F1** (``--all``): the pack's ``with``/``without`` snippets in ``doc.text``
-  (marking a thread takes its blocks out of the main text, so this shows what that costs).
+  (marking a thread takes its blocks out of the main text, so this shows what that costs);
+* ``--wcxb N``: word F1 of the text path on a sample of N wcxb-dev pages per rendering and page
+  type, and how many of them get comments (forum posts are main content there: a thread taken
+  for reader comments costs word F1). The shipped text model is trained on wcxb-dev, so these
+  figures are NOT held out: compare them only with another run of this script.
 
 Models: the shipped ones. The text model is trained on wcxb-dev only, so these trafilatura-a
 pages are held out from it (sites shared with wcxb-dev are counted in the report); the shipped
@@ -222,6 +227,37 @@ def report(scores: dict[str, PathScore], pages: list[PackPage], overlap: int, la
     return "\n".join(lines) + "\n"
 
 
+def wcxb(root: Path, sample: int) -> str:
+    """Word F1 of the text path on wcxb-dev pages, per rendering and page type."""
+    from pageparts.eval.metrics import WordScore
+    from pageparts.eval.packs import pack_ids, subset
+
+    path = resolve_pack("wcxb-dev", root)
+    pages = load_pack(path, ids=subset(pack_ids(path), sample=sample, seed=1))
+    extractor = Extractor(Options())
+    lines = [f"wcxb-dev, {len(pages)} pages (sample seed 1), shipped text model (trained on "
+             "wcxb-dev: NOT held out), word F1:", "",
+             "| rendering | all | article | forum | other types | pages with comments |",
+             "|---|---|---|---|---|---|"]
+    for style in STYLES:
+        score, with_comments = WordScore(), 0
+        for page in pages:
+            try:
+                doc = extractor.extract(render(page.html, style), kind="text", url=page.url)
+            except PagepartsError:
+                score.add("", page.gold.get("text") or "", page.gold.get("page_type"))
+                continue
+            score.add(doc.text, page.gold.get("text") or "", page.gold.get("page_type"))
+            with_comments += bool(doc.comments)
+        others = [g for g in score.groups() if g not in ("article", "forum")]
+        other = sum(score.result(g).f1 * score.result(g).n for g in others) / max(
+            1, sum(score.result(g).n for g in others))
+        lines.append(f"| {style} | {score.result().f1:.4f} | {score.result('article').f1:.4f} "
+                     f"({score.result('article').n}) | {score.result('forum').f1:.4f} "
+                     f"({score.result('forum').n}) | {other:.4f} | {with_comments} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--datasets", help="folder holding the packs (default: ../shared/datasets)")
@@ -231,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-page", action="store_true", help="keep per-page rows in the JSON")
     ap.add_argument("--all", action="store_true", help="every page of the pack")
     ap.add_argument("--label", help="what this run measures (default: the checkout's commit)")
+    ap.add_argument("--wcxb", type=int, metavar="N",
+                    help="also word F1 on N wcxb-dev pages (what taking threads out costs)")
     args = ap.parse_args(argv)
     root = datasets_dir(args.datasets)
     try:
@@ -253,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
                             text=True, check=False).stdout.strip() or "unknown"
     scores, rows = evaluate(pages, args.per_page)
     text = report(scores, pages, overlap, args.label or f"commit {commit}")
+    if args.wcxb:
+        text += "\n" + wcxb(root, args.wcxb)
     print(text)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

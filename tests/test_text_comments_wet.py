@@ -193,3 +193,11 @@ def test_header_like_lines_alone_are_not_comments() -> None:
                       "Date: Fri, 1 Feb 2002 13:07:39 -0500", "From: someone else",
                       "Thanks, applied to the tree."])
     assert read_text(Page(text, "text"), Options()).comments == []
+
+
+def test_profile_fields_are_not_commenters() -> None:
+    text = "\n".join(["Kommentare", "Registriert: 18.09.2008, 05:56", "Wohnort: Hagen",
+                      "Beiträge und Fragen rund um das Forum und seine Regeln.", "Zitat",
+                      "Registriert: 02.03.2010, 21:14", "Wohnort: Bonn",
+                      "Noch ein Beitrag mit genug Worten, um als Text zu gelten.", "Zitat"])
+    assert read_text(Page(text, "text"), Options()).comments == []

@@ -216,6 +216,8 @@ def _header_at(i: int, shown: list[str], stamps: list[_Stamp | None], free: list
         prefix = _before(text[: st[0]])
         if not prefix:  # a date line alone
             return _Header(i, i + 1, None, text, st[2], False)
+        if text[: st[0]].rstrip().endswith(":"):  # a field: "Registriert: 18.09.2008"
+            return None
         name = _name(prefix)
         return _Header(i, i + 1, name, text[st[0]:], st[2], False) if name else None
     name = _name(text) if nxt else None
