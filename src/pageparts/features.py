@@ -224,7 +224,6 @@ _W0 = _COL[f"w{_WINDOWS[0]}_{_WINDOW_COLS[0]}"]  # windows × columns, in a row
 _C1 = _COL["c1_log_chars"]  # c1, c2, c3 × (log chars, link density, log blocks), in a row
 _NONE = object()
 _NO_ANCESTORS = (_NONE, _NONE, _NONE)
-_N_BASE = len(_BASE)
 _TAG0 = _COL["tag_p"]
 _LM0 = _COL[f"lm_{_LANDMARK_LIST[0]}"]
 _NEAR0 = _COL[f"near_{_VOCAB[0]}"]
