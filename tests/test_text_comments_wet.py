@@ -201,3 +201,13 @@ def test_profile_fields_are_not_commenters() -> None:
                       "Registriert: 02.03.2010, 21:14", "Wohnort: Bonn",
                       "Noch ein Beitrag mit genug Worten, um als Text zu gelten.", "Zitat"])
     assert read_text(Page(text, "text"), Options()).comments == []
+
+
+def test_headlines_with_says_are_not_commenters() -> None:
+    lines = ["Latest Articles"]
+    for k, (who, what) in enumerate((("Minister", "no reason to panic about the outbreak"),
+                                      ("Union", "talks with the railway will go on all week"),
+                                      ("Mayor", "the bridge reopens after repairs in May"))):
+        lines += [f"{who} says {what}", f"{k + 1} hours ago",
+                  f"The {who.lower()} spoke to reporters on Tuesday and answered their questions."]
+    assert read_text(Page("\n\n".join(lines), "text"), Options()).comments == []

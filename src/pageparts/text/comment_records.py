@@ -207,10 +207,11 @@ def _header_at(i: int, shown: list[str], stamps: list[_Stamp | None], free: list
         rest = says.group("rest") or ""
         if rest and _stamp(rest):
             return _Header(i, i + 1, name, rest, _timed(rest), True)
-        if nxt:
+        if not rest and nxt:
             return _Header(i, i + 2, name, shown[i + 1], _timed(shown[i + 1]), True)
         if not rest:
             return _Header(i, i + 1, name, None, False, True)
+        # "EU says no reason to panic": a headline, not a commenter
     st = stamps[i]
     if st is not None:
         prefix = _before(text[: st[0]])
