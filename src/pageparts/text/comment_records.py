@@ -12,6 +12,8 @@ Without indent, nesting comes from what the text says: a comment opening with ``
 "In reply to Name" answers that person's latest comment; and when the comments are in
 chronological order, one whose timestamp breaks that order is a reply to the comment above it
 (sites print replies under their parent). Otherwise the thread is a flat list with authors.
+
+Reading one line (timestamps, names, says-lines, actions) is :mod:`.comment_lines`' job.
 """
 
 from __future__ import annotations
@@ -25,93 +27,32 @@ from dataclasses import dataclass, field
 
 from .._document import Comment
 from ..blocks import RawBlock
-from ..html._comment_dates import _first_date, parse_date
+from ..html._comment_dates import parse_date
+from .comment_lines import (
+    CLOSING,
+    MAX_HEADER_CHARS,
+    PUNCT,
+    REPLY_TO,
+    SECTION,
+    Stamp,
+    alone,
+    before,
+    commenter,
+    is_action,
+    says_line,
+    shown,
+    stamp,
+    timed,
+    when,
+)
 
-__all__ = ["ACTION", "MAX_NESTING", "author_line", "date_line", "flat_threads"]
+__all__ = ["MAX_NESTING", "MAX_RECORDS", "flat_threads"]
 
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-#: Where a timestamp sits in a line: (start, end, shows a time of day).
-_Stamp = tuple[int, int, bool]
-#: Action links and counters that come with each comment; they belong to it but are not text.
-ACTION = re.compile(
-    r"^(?:(?:reply|antworten|antwort|beantworten|répondre|repondre|responder|rispondi|reageren|"
-    r"like|likes?|gefällt mir|j'aime|report|melden|signaler|flag|share|teilen|permalink|quote|"
-    r"zitieren|citer|löschen|delete|edit|bearbeiten|upvote|downvote|log in to reply|"
-    r"login to reply|reply to this comment|auf diesen kommentar antworten)[\s\W]*)+$"
-    r"|^[+-]?\d{1,5}$|^\d+\s*(?:likes?|replies|antworten|points?|votes?)\W*$",
-    re.IGNORECASE,
-)
-_SAYS = re.compile(
-    r"^(?P<name>\S.{0,60}?)(?:\s*(?:says|sagt)\s*:|\s+(?:says|sagt|said|wrote|schreibt|meint|"
-    r"kommentierte|dit|a dit|écrit|dice|escribió|scrive|zegt)\s*:?)\s*(?P<rest>.{0,80})$",
-    re.IGNORECASE,
-)
-_SAYS_HINT = re.compile(
-    r"says|sagt|said|wrote|schreibt|meint|kommentierte|dit|écrit|dice|escribió|scrive|zegt",
-    re.IGNORECASE,
-)
-_TIME_OF_DAY = re.compile(
-    r"(?<![\d:.])(\d{1,2})(?:[:h]|\.(?=\d\d\s*uhr))(\d{2})(?::\d{2})?"
-    r"(?:\s*([ap])\.?\s?m\b\.?|\s*uhr\b|\s*h\b)?(?![\d:])",
-    re.IGNORECASE,
-)
-#: Words that stand between a commenter's name and the timestamp ("Name, le mercredi 15 mai").
-_CONNECTORS = frozenset({
-    "le", "am", "on", "at", "um", "à", "el", "il", "de", "the", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
-    "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
-    "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
-})
-_PUNCT = " \t,;|/•·–—-:"
-#: "posted by", "geschrieben von", "Par": the name follows.
-_BY = re.compile(
-    r"^(?:(?:posted|written|submitted|geschrieben|verfasst|eingetragen|écrit|publié|escrito|"
-    r"scritto)\s+)?(?:by|von|par|por|da|di)\s+",
-    re.IGNORECASE,
-)
-#: Month and year alone ("Jan 2022"), as some comment systems print a date.
-_MONTH_YEAR = re.compile(
-    r"(?:^|\s)(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.? "
-    r"(?:19|20)\d\d$",
-    re.IGNORECASE,
-)
-_NOT_NAME = re.compile(
-    r"^(?:by|von|par|por|di|door|posted|published|updated|written|veröffentlicht|aktualisiert|"
-    r"publié|publicado|geschrieben|erstellt|am|on|le|the|der|die|das|stand|last|zuletzt|date|"
-    r"datum|time|zeit|from|to|cc|subject|betreff|sent|gesendet|modified|created)\b",
-    re.IGNORECASE,
-)
-#: A heading that opens a comment section ("12 Comments", "3 Responses to ...", "Kommentare").
-_SECTION = re.compile(
-    r"^(?:(?:\d[\d.,']*|one|ein|eine|un|une|uno|una|no|keine)\s+)?(?:comments?|responses?|replies|"
-    r"thoughts?|reactions?|kommentare?|leserkommentare|alle kommentare|leserpost|leserbriefe?|"
-    r"leserstimmen|commentaires?|réactions?|vos réactions|comentarios?|commenti|reacties|"
-    r"discussion|diskussion|reader comments|user comments)\b"
-    r"|^\d+\s+(?:antworten|answers?|réponses?|respuestas?|risposte)\b",
-    re.IGNORECASE,
-)
-#: The comment form or notice that closes a comment section.
-_CLOSING = re.compile(
-    r"^(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|write a comment|"
-    r"comments are closed|your email address|schreibe einen kommentar|kommentar (?:hinterlassen|"
-    r"hinzufügen|schreiben|verfassen)|hinterlasse (?:jetzt )?einen kommentar|"
-    r"deine e-mail|ihre e-mail|laisser un commentaire|votre adresse|deja un comentario|"
-    r"lascia un commento|kommentare sind geschlossen)",
-    re.IGNORECASE,
-)
-_REPLY_TO = re.compile(
-    r"^(?:@\s?|(?:in reply to|replying to|reply to|antwort auf|antwort an|réponse à|"
-    r"en réponse à|respuesta a|risposta a)\s+@?)(?P<name>[^\s:,]+)",
-    re.IGNORECASE,
-)
-_MAX_HEADER_CHARS = 100
 _SENTENCE_END = frozenset(".!?…)\"'»”“:;")
 #: A one-line comment this long is prose even without a second line.
 _PROSE_WORDS = 15
-_MAX_NAME_WORDS = 5
-_MAX_NAME_CHARS = 50
 #: Records longer than this many blocks end the run (a comment is not a chapter).
 _MAX_RECORD_BLOCKS = 30
 #: Threads with more records are cut (bounded work on hostile input).
@@ -138,135 +79,47 @@ class _Record:
     actions: int = 0  # action links ("Reply"), not counters
 
 
-def _before(prefix: str) -> str:
-    """The text before a timestamp without the words that lead up to it."""
-    words = prefix.strip(_PUNCT).split()
-    while words and words[-1].lower().strip(_PUNCT + ".") in _CONNECTORS:
-        words.pop()
-    return " ".join(words).strip(_PUNCT)
-
-
-def _stamp(text: str) -> _Stamp | None:
-    """Where a timestamp sits in a short line: (start, end, has a time of day)."""
-    m = _first_date(text)
-    if m is not None and not any(c.isdigit() for c in m.group(0)):
-        m = None  # "today", "gestern": too common in other text
-    t = _TIME_OF_DAY.search(text)
-    if m is not None:
-        start, end = m.start(), m.end()
-        if t is not None and t.end() <= start <= t.end() + 3:  # "21:22, 6 OCT 2020"
-            start = t.start()
-        if t is not None and t.start() >= end:  # "3. März 2019, 10:00 Uhr"
-            end = t.end()
-    elif t is not None:  # "Name Le 9 janvier à 13:06", "Name21:00"
-        digit = re.search(r"\d", text)
-        start, end = (digit.start() if digit else t.start()), t.end()
-    else:
-        my = _MONTH_YEAR.search(text)
-        if my is None:
-            return None
-        start, end = my.start(), my.end()
-    if len(_WORD.findall(text[end:])) > 2:
-        return None
-    return start, end, t is not None
-
-
-def _name(text: str) -> str | None:
-    """``text`` as a commenter's name, or None: a few words, no sentence, no byline word."""
-    name = text.strip(_PUNCT)
-    by = _BY.match(name)
-    if by is not None:
-        name = name[by.end():]
-    if not name or len(name) > _MAX_NAME_CHARS or _NOT_NAME.match(name) or ACTION.match(name):
-        return None
-    if name[-1] in "!?;." and not (name[-1] == "." and len(name.rsplit(maxsplit=1)[-1]) <= 3):
-        return None
-    n = len(_WORD.findall(name))
-    letters = any(c.isalpha() for c in name)
-    return name if 1 <= n <= _MAX_NAME_WORDS and letters else None
-
-
-def _shown(b: RawBlock) -> str:
-    """The line as the page shows it: a day number read as a list number ("1. Juni 2016 um
-    10:00" → bullet "1.") is put back before a month name."""
-    if b.bullet is not None and b.bullet[:1].isdigit() and b.text[:1].isalpha():
-        return f"{b.bullet} {b.text}"
-    return b.text
-
-
-def _header_at(i: int, shown: list[str], stamps: list[_Stamp | None], free: list[bool]
+def _header_at(i: int, lines: list[str], stamps: list[Stamp | None], free: list[bool]
                ) -> _Header | None:
     """The record header starting at block ``i``, if one does."""
-    text = shown[i]
-    if len(text) > _MAX_HEADER_CHARS:
+    text = lines[i]
+    if len(text) > MAX_HEADER_CHARS:
         return None
-    nxt = i + 1 < len(shown) and free[i + 1] and _alone(shown[i + 1], stamps[i + 1])
-    says = _SAYS.match(text) if _SAYS_HINT.search(text) else None
-    name = _name(says.group("name")) if says is not None else None
-    if says is not None and name is not None:
-        rest = says.group("rest") or ""
-        if rest and _stamp(rest):
-            return _Header(i, i + 1, name, rest, _timed(rest), True)
+    nxt = i + 1 < len(lines) and free[i + 1] and alone(lines[i + 1], stamps[i + 1])
+    says = says_line(text)
+    if says is not None:
+        who, rest = says
+        if rest and stamp(rest):
+            return _Header(i, i + 1, who, rest, timed(rest), True)
         if not rest and nxt:
-            return _Header(i, i + 2, name, shown[i + 1], _timed(shown[i + 1]), True)
+            return _Header(i, i + 2, who, lines[i + 1], timed(lines[i + 1]), True)
         if not rest:
-            return _Header(i, i + 1, name, None, False, True)
+            return _Header(i, i + 1, who, None, False, True)
         # "EU says no reason to panic": a headline, not a commenter
     st = stamps[i]
     if st is not None:
-        prefix = _before(text[: st[0]])
+        prefix = before(text[: st[0]])
         if not prefix:  # a date line alone
             return _Header(i, i + 1, None, text, st[2], False)
         if text[: st[0]].rstrip().endswith(":"):  # a field: "Registriert: 18.09.2008"
             return None
-        name = _name(prefix)
-        return _Header(i, i + 1, name, text[st[0]:], st[2], False) if name else None
-    name = _name(text) if nxt else None
-    if name is not None:
-        return _Header(i, i + 2, name, shown[i + 1], _timed(shown[i + 1]), False)
+        named = commenter(prefix)
+        return _Header(i, i + 1, named, text[st[0]:], st[2], False) if named else None
+    named = commenter(text) if nxt else None
+    if named is not None:
+        return _Header(i, i + 2, named, lines[i + 1], timed(lines[i + 1]), False)
     return None
 
 
-def author_line(text: str) -> tuple[str, str | None]:
-    """A commenter's line as (name, date as shown): ``Name says: March 3, 2021`` gives
-    ("Name", "March 3, 2021"); a line that is not one comes back whole, without a date."""
-    says = _SAYS.match(text)
-    name = _name(says.group("name")) if says is not None else None
-    if says is None or name is None:
-        return text, None
-    rest = says.group("rest") or ""
-    if not rest:
-        return name, None
-    return (name, rest) if _stamp(rest) else (text, None)
-
-
-def date_line(text: str) -> bool:
-    """Whether a short line is a timestamp alone ("March 3, 2021 at 10:15 am")."""
-    return len(text) <= _MAX_HEADER_CHARS and _date_line(text)
-
-
-def _date_line(text: str) -> bool:
-    return _alone(text, _stamp(text))
-
-
-def _alone(text: str, st: _Stamp | None) -> bool:
-    """Whether ``text`` is its timestamp alone (with at most connecting words before it)."""
-    return st is not None and not _before(text[: st[0]])
-
-
-def _timed(text: str) -> bool:
-    return _TIME_OF_DAY.search(text) is not None
-
-
 def _headers(blocks: list[RawBlock], free: list[bool]) -> list[_Header]:
-    shown = [_shown(b) for b in blocks]
+    lines = [shown(b) for b in blocks]
     # every timestamp holds a digit: most lines are ruled out by one cheap search
-    stamps = [_stamp(t) if len(t) <= _MAX_HEADER_CHARS and _DIGIT.search(t) else None
-              for t in shown]
+    stamps = [stamp(t) if len(t) <= MAX_HEADER_CHARS and _DIGIT.search(t) else None
+              for t in lines]
     out: list[_Header] = []
     i = 0
     while i < len(blocks):
-        h = _header_at(i, shown, stamps, free) if free[i] else None
+        h = _header_at(i, lines, stamps, free) if free[i] else None
         if h is None or not all(free[h.start:h.end]):
             i += 1
             continue
@@ -285,7 +138,7 @@ def _runs(headers: list[_Header], blocks: list[RawBlock]) -> Iterator[list[_Head
     run: list[_Header] = []
     for h in headers:
         if run and (h.start - run[-1].end > _MAX_RECORD_BLOCKS or _shape(h) != _shape(run[-1])
-                    or any(_SECTION.match(blocks[i].text) or _CLOSING.match(blocks[i].text)
+                    or any(SECTION.match(blocks[i].text) or CLOSING.match(blocks[i].text)
                            for i in range(run[-1].end, h.start))):
             yield run
             run = []
@@ -294,20 +147,16 @@ def _runs(headers: list[_Header], blocks: list[RawBlock]) -> Iterator[list[_Head
         yield run
 
 
-def _is_action(b: RawBlock) -> bool:
-    return len(b.text) <= 60 and ACTION.match(b.text) is not None
-
-
 def _text_then_header(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> bool:
     """Text between a comment heading and the first header, and the comment form (or the end
     of the page) right after the last header: each header closes its record."""
     end = run[-1].end
-    if end < len(blocks) and not _CLOSING.match(blocks[end].text):
+    if end < len(blocks) and not CLOSING.match(blocks[end].text):
         return False
     i = run[0].start - 1
     texts = 0
     while i >= 0 and free[i] and texts <= _MAX_RECORD_BLOCKS:
-        if _SECTION.match(blocks[i].text):
+        if SECTION.match(blocks[i].text):
             return texts > 0
         texts += 1
         i -= 1
@@ -318,22 +167,22 @@ def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> li
     """The run's records, header first or header last (an action line right after most
     headers says the header closes its record, and so does a list that opens with text under
     its heading and ends with a header right above the comment form)."""
-    after = sum(1 for h in run if h.end < len(blocks) and _is_action(blocks[h.end]))
-    before = sum(1 for h in run if h.start > 0 and _is_action(blocks[h.start - 1]))
+    after = sum(1 for h in run if h.end < len(blocks) and is_action(blocks[h.end]))
+    before = sum(1 for h in run if h.start > 0 and is_action(blocks[h.start - 1]))
     footer = (after > before and 2 * after >= len(run)) or _text_then_header(run, blocks, free)
     bounds: list[tuple[int, int]] = []
     if footer:
         ends = []
         for h in run:
             e = h.end
-            while e < len(blocks) and free[e] and _is_action(blocks[e]):
+            while e < len(blocks) and free[e] and is_action(blocks[e]):
                 e += 1
             ends.append(e)
         longest = max((run[k].start - ends[k - 1] for k in range(1, len(run))), default=1)
         first = run[0].start
         while (first > 0 and free[first - 1] and run[0].start - first < max(longest, 1)
-               and not _SECTION.match(blocks[first - 1].text)
-               and not _is_action(blocks[first - 1])):
+               and not SECTION.match(blocks[first - 1].text)
+               and not is_action(blocks[first - 1])):
             first -= 1
         bounds = [(first if k == 0 else ends[k - 1], ends[k]) for k in range(len(run))]
     else:
@@ -344,10 +193,10 @@ def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> li
                 continue
             e = h.end
             while (e < len(blocks) and free[e] and e - h.end < longest + 1
-                   and not _CLOSING.match(blocks[e].text)):
+                   and not CLOSING.match(blocks[e].text)):
                 e += 1
-                if _is_action(blocks[e - 1]):
-                    while e < len(blocks) and free[e] and _is_action(blocks[e]):
+                if is_action(blocks[e - 1]):
+                    while e < len(blocks) and free[e] and is_action(blocks[e]):
                         e += 1
                     break
             bounds.append((h.start, e))
@@ -360,7 +209,7 @@ def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> li
             r.blocks.append(i)
             if h.start <= i < h.end:
                 continue
-            if _is_action(blocks[i]):
+            if is_action(blocks[i]):
                 r.actions += any(c.isalpha() for c in blocks[i].text)
             else:
                 r.texts.append(i)
@@ -380,7 +229,7 @@ def _is_thread(records: list[_Record], blocks: list[RawBlock]) -> bool:
     if with_text < 0.5 * n or authors < 0.5 * n:
         return False
     first = records[0].blocks[0]
-    heading = any(_SECTION.match(blocks[i].text) and len(blocks[i].text) <= 120
+    heading = any(SECTION.match(blocks[i].text) and len(blocks[i].text) <= 120
                   for i in range(max(0, first - 4), first))
     says = sum(r.header.says for r in records)
     actions = sum(1 for r in records if r.actions)
@@ -402,23 +251,6 @@ def _prose(texts: list[str]) -> bool:
     if not any(t.rstrip()[-1:] in _SENTENCE_END for t in texts if t.strip()):
         return False
     return len(texts) >= 2 or sum(len(_WORD.findall(t)) for t in texts) >= _PROSE_WORDS
-
-
-def _when(h: _Header) -> _dt.datetime | None:
-    if h.stamp is None:
-        return None
-    day = parse_date(h.stamp)
-    if day is None:
-        return None
-    t = _TIME_OF_DAY.search(h.stamp)
-    hour = minute = 0
-    if t is not None:
-        hour, minute = int(t.group(1)) % 24, int(t.group(2)) % 60
-        if t.group(3) and t.group(3).lower() == "p" and hour < 12:
-            hour += 12
-        elif t.group(3) and t.group(3).lower() == "a" and hour == 12:
-            hour = 0
-    return _dt.datetime(day.year, day.month, day.day, hour, minute)
 
 
 def _in_order(times: list[_dt.datetime]) -> set[int]:
@@ -449,7 +281,7 @@ def _in_order(times: list[_dt.datetime]) -> set[int]:
 def _parents(records: list[_Record], blocks: list[RawBlock]) -> list[int]:
     """Each record's parent record (-1: top level), from reply cues and timestamp order."""
     parents = [-1] * len(records)
-    times = [_when(r.header) for r in records]
+    times = [when(r.header.stamp) for r in records]
     if len(records) >= 3 and all(t is not None for t in times):
         keep = _in_order([t for t in times if t is not None])
         if len(keep) >= 0.5 * len(records):
@@ -461,14 +293,14 @@ def _parents(records: list[_Record], blocks: list[RawBlock]) -> list[int]:
                     parents[k] = top
     latest: dict[str, int] = {}  # an author's name and first name → their latest record
     for k, r in enumerate(records):
-        m = _REPLY_TO.match(blocks[r.texts[0]].text) if r.texts else None
+        m = REPLY_TO.match(blocks[r.texts[0]].text) if r.texts else None
         if m is not None:
-            j = latest.get(m.group("name").lower().strip(_PUNCT + ".!?"))
+            j = latest.get(m.group("name").lower().strip(PUNCT + ".!?"))
             if j is not None:
                 parents[k] = j
         author = (r.header.author or "").lower()
         if author:
-            latest[author] = latest[author.split()[0].strip(_PUNCT + ".")] = k
+            latest[author] = latest[author.split()[0].strip(PUNCT + ".")] = k
     depth = [0] * len(records)
     for k in range(len(records)):  # a parent always comes first; cap the nesting
         p = parents[k]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from .._document import Comment
 from ..blocks import RawBlock
 from ..html.comments import parse_date
-from .comment_records import MAX_NESTING, author_line, date_line, flat_threads
+from .comment_lines import author_line, date_line
+from .comment_records import MAX_NESTING, flat_threads
 
 __all__ = ["MAX_NESTING", "find_comments"]
 
