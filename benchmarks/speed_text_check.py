@@ -8,20 +8,29 @@ Pages: seeded samples of wcxb-dev and trafilatura-a from ``../shared/datasets`` 
 100), each decoded and rendered to text the two ways of :mod:`pageparts.text.render` (``wet``,
 ``bullets``). Every fifth page is also hard-wrapped at 72 columns with blank lines between
 paragraphs (the paragraph-joining path of :mod:`pageparts.text.segment`), every tenth read with
-``Options(max_blocks=40)``; the seed page is added when ``../shared/seed`` is there.
+``Options(max_blocks=40)``; the seed page is added when ``../shared/seed`` is there, and 40
+synthetic pages made of tricky lines (İ, final Σ, ſ, tabs, control characters, a 45,000-character
+line, credits, dates, money).
 
 Digest of a text case: every field of every RawBlock that ``pageparts.text.read_text`` returns,
 its spans, metadata and comment threads, then ``Extractor().extract(text, kind="text")`` as
 ``Document.to_dict()`` plus the exact (unrounded) block scores. Of an HTML page: the Document the
 same way, and ``furniture_kind`` of every block ``read_html`` returns (furniture.py serves both).
 
-``--save``/``--check`` compare whole processes: run ``--save`` on a checkout of the old code
-(e.g. ``git archive REV src | tar -x -C /tmp/base`` and ``PYTHONPATH=/tmp/base/src``).
 ``--baseline REV`` loads the old ``text/{__init__,lines,roles,kinds,segment}.py`` and
 ``furniture.py`` from ``git show REV`` as a stand-alone package, checks that every digest is
-identical with them swapped in, then times both versions, interleaved page by page, best of K
-passes of ``time.process_time`` over the wet and bullets cases: ``read_text`` alone, whole
-extraction, and ``furniture_kind`` on every HTML block. Run it with ``nice -n 10``.
+identical with them swapped in (everything else is this checkout's), then times both versions,
+interleaved page by page, best of K passes of ``time.process_time`` over the wet and bullets
+cases: ``read_text`` alone, whole extraction, and ``furniture_kind`` on every HTML block. The
+memos of both furniture modules are emptied before each pass. Run it with ``nice -n 10``.
+
+``--save``/``--check`` compare whole processes. The checkout is shared and moves, so freeze it
+first: copy ``src`` twice, put the old versions of the files above into one copy, then
+``PYTHONPATH=/tmp/old/src ... --save ref.json.gz`` and ``PYTHONPATH=/tmp/new/src ... --check
+ref.json.gz`` (the reference holds pack text: keep it outside the repository).
+
+``--unicode`` checks the Unicode property text.roles relies on to count words in the
+lower-cased page.
 """
 
 from __future__ import annotations

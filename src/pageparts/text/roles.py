@@ -97,6 +97,7 @@ def _page_words(texts: list[str]) -> tuple[list[str], list[str]]:
 
 
 def facts(blocks: list[RawBlock]) -> Facts:
+    """The facts of every block of a page (the words of all in one pass over the page)."""
     if not blocks:
         return Facts([], [], [], [], [])
     texts = [b.text for b in blocks]
