@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser
 from pageparts import Options
 from pageparts.blocks import RawBlock
 from pageparts.furniture import furniture_kind
-from pageparts.html.prepare import flatten_deep_nesting, strip_noscript
+from pageparts.html.prepare import flatten_deep_nesting, resolve_noscript
 from pageparts.html.segment import segment
 
 
@@ -62,9 +62,33 @@ def test_hidden_content_is_kept_and_marked() -> None:
 
 def test_noscript_is_dropped_before_parsing() -> None:
     page = ('<body><noscript><iframe src="x" /></noscript><p>article text after it</p></body>')
-    assert "article text" in strip_noscript(page)
-    bs = blocks_of(strip_noscript(page))
+    assert "article text" in resolve_noscript(page)
+    bs = blocks_of(resolve_noscript(page))
     assert [b.text for b in bs] == ["article text after it"]
+
+
+def test_noscript_notice_goes_but_noscript_content_stays() -> None:
+    posts = " ".join(f"<p>Reply {i}: the cache clears on restart, so the old build was"
+                     " still served.</p>" for i in range(4))
+    page = ("<body><noscript><p>Please turn on JavaScript.</p>"
+            "<style>.x{color:red} " + "padding " * 80 + "</style></noscript>"
+            "<div id='app'></div><noscript data-path='/t/cache/1'>" + posts + "</noscript></body>")
+    bs = blocks_of(resolve_noscript(page))
+    assert [b.text[:8] for b in bs] == ["Reply 0:", "Reply 1:", "Reply 2:", "Reply 3:"]
+
+
+def test_noscript_copy_of_text_shown_outside_it_goes() -> None:
+    para = ("<p>The longest sentence of this article is written out twice, once for each"
+            " kind of browser.</p>")
+    words = "<p>more words of the article body</p>" * 10
+    page = f"<body><article>{para}</article><noscript>{para}{words}</noscript></body>"
+    bs = blocks_of(resolve_noscript(page))
+    assert [b.text[:16] for b in bs] == ["The longest sent"]
+
+
+def test_noscript_tags_pair_in_order_and_an_unclosed_one_stays() -> None:
+    page = "<p>a</p><noscript><p>x</p></noscript><noscript><p>b</p>"
+    assert resolve_noscript(page) == "<p>a</p><noscript><p>b</p>"
 
 
 def test_class_vocabulary_is_recorded_near_and_far() -> None:
