@@ -206,10 +206,9 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
         c for c in parsed.comments if isinstance(c, Comment)) if options.comments else ()
     if options.page_type:
         page_type = options.page_type
-    elif models.page_type is not None and page.kind == "html":
+    elif (pt_model := models.page_type_model(page.kind)) is not None:
         row = page_features(parsed.signals, X, first, len(comments))
-        probs = models.page_type.predict(row)
-        page_type = decode_page_type(probs, models.page_type.classes)
+        page_type = decode_page_type(pt_model.predict(row), pt_model.classes)
         if (page_type in DISCUSSION_TYPES and meta.types & _DECLARED_ARTICLE
                 and not meta.types & _DECLARED_DISCUSSION):
             # a page that says it is a news article or a blog post is one; its thread is

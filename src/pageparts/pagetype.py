@@ -11,6 +11,7 @@ import numpy.typing as npt
 from ._document import PAGE_TYPES
 from .features import FEATURE_NAMES
 from .html.signals import SIGNAL_NAMES
+from .urlshape import URL_SHAPE_NAMES
 
 __all__ = ["PAGE_FEATURE_NAMES", "page_features"]
 
@@ -26,6 +27,7 @@ _MAIN = ("log_chars", "link_density", "stop_ratio", "tag_li", "tag_tr", "tag_h2"
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
     *SIGNAL_NAMES,
+    *URL_SHAPE_NAMES,
     *(f"mean_{c}" for c in _MEANS),
     *(f"main_{c}" for c in _MAIN),
     "log_blocks", "log_chars_total", "main_share_blocks", "main_share_chars", "log_main_blocks",
@@ -39,7 +41,7 @@ def page_features(signals: dict[str, float], X: npt.NDArray[np.float32],
     row = np.zeros((1, len(PAGE_FEATURE_NAMES)), dtype=np.float32)
     r = row[0]
     k = 0
-    for name in SIGNAL_NAMES:
+    for name in (*SIGNAL_NAMES, *URL_SHAPE_NAMES):
         r[k] = signals.get(name, 0.0)
         k += 1
     n = X.shape[0]

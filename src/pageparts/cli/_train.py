@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..eval.packs import datasets_dir, load_pack, pack_ids, resolve_pack, subset
-    from ..model import BLOCK_HTML, BLOCK_TEXT, PAGE_TYPE, STACK_HTML, STACK_TEXT
+    from ..model import BLOCK_HTML, BLOCK_TEXT, PAGE_TYPE, PAGE_TYPE_TEXT, STACK_HTML, STACK_TEXT
     from ..train import RowCache, fit_models
     from ..train.card import write_card
 
@@ -65,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
             if models.text_stack is not None:
                 (out / STACK_TEXT).write_text(models.text_stack.to_string(), encoding="utf-8")
                 written[STACK_TEXT] = time.perf_counter() - t0
+            if models.text_page_type is not None:
+                (out / PAGE_TYPE_TEXT).write_text(models.text_page_type.to_string(),
+                                                  encoding="utf-8")
+                written[PAGE_TYPE_TEXT] = time.perf_counter() - t0
         log(f"  {kind} models trained in {time.perf_counter() - t0:.0f} s")
     write_card(out, pages, args.packs, written)
     for name in written:

@@ -6,6 +6,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .._options import Options
 from ..blocks import Page, ParsedPage, RawBlock
+from ..urlshape import url_shape
 from .comments import Thread, find_threads
 from .metadata import read_metadata
 from .prepare import prepare
@@ -51,7 +52,7 @@ def read_html(page: Page, options: Options) -> ParsedPage:
     tree = LexborHTMLParser(prepare(page.content, options.max_nesting))
     meta = read_metadata(tree, page.url)
     blocks, spans, truncated = segment(tree, options)
-    signals = page_signals(tree, blocks, meta)
+    signals = {**page_signals(tree, blocks, meta), **url_shape(meta.url)}
     parsed = ParsedPage(page=page, blocks=blocks, meta=meta, signals=signals, spans=spans)
     if truncated:
         parsed.note = (f"the page was cut short after {options.max_blocks} blocks "

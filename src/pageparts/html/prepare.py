@@ -21,6 +21,7 @@ limit is rewritten, dropping the tags below the limit and keeping all text.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ._depth import VOID_TAGS, depth_bound, max_depth
 
@@ -81,12 +82,8 @@ def _longest_text(inner: str) -> str:
 def _is_page_text(inner: str, html: str) -> bool:
     if _IFRAME.search(inner) is not None:
         return False
-    words = 0
-    for _ in _WORD.finditer(_NOT_SHOWN.sub(" ", inner)):
-        words += 1
-        if words >= NOSCRIPT_MIN_WORDS:
-            break
-    else:
+    words = _WORD.finditer(_NOT_SHOWN.sub(" ", inner))
+    if sum(1 for _ in islice(words, NOSCRIPT_MIN_WORDS)) < NOSCRIPT_MIN_WORDS:
         return False
     # a page that renders the same text outside the <noscript> too shows it once
     probe = _longest_text(inner)

@@ -1,5 +1,5 @@
 """The learned models: a block model per input kind (HTML, text), each in two stages, and a
-page-type model.
+page-type model per input kind.
 
 The first stage scores every block from its features; the second (optional: used when its file
 is there) rescores it from the same features and the first-stage scores around it (see
@@ -32,6 +32,7 @@ BLOCK_TEXT = "block_text.lgb.txt"
 STACK_HTML = "block_html_stack.lgb.txt"
 STACK_TEXT = "block_text_stack.lgb.txt"
 PAGE_TYPE = "page_type.lgb.txt"
+PAGE_TYPE_TEXT = "page_type_text.lgb.txt"
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,14 @@ def _read_packaged(name: str) -> str | None:
 
 @dataclass(frozen=True)
 class Models:
-    """The block models and the page-type model one Extractor uses."""
+    """The block models and the page-type models one Extractor uses."""
 
     html: BoosterModel | None = None
     text: BoosterModel | None = None
     page_type: BoosterModel | None = None
     html_stack: BoosterModel | None = None
     text_stack: BoosterModel | None = None
+    text_page_type: BoosterModel | None = None
 
     @classmethod
     def default(cls) -> Models:
@@ -107,6 +109,7 @@ class Models:
             page_type=get(PAGE_TYPE, PAGE_FEATURE_NAMES),
             html_stack=get(STACK_HTML, STACK_FEATURE_NAMES),
             text_stack=get(STACK_TEXT, STACK_FEATURE_NAMES),
+            text_page_type=get(PAGE_TYPE_TEXT, PAGE_FEATURE_NAMES),
         )
 
     def block(self, kind: str) -> BoosterModel:
@@ -115,6 +118,10 @@ class Models:
             raise ModelError(f"no block model for {kind} pages is installed; build one with "
                              "'pageparts train'")
         return model
+
+    def page_type_model(self, kind: str) -> BoosterModel | None:
+        """The page-type model for ``kind`` pages, if one is installed."""
+        return self.page_type if kind == "html" else self.text_page_type
 
     def score_blocks(self, kind: str, parsed: ParsedPage, X: npt.NDArray[np.float32]
                      ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:

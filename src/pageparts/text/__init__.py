@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .._options import Options
 from ..blocks import Metadata, Page, ParsedPage
+from ..urlshape import url_shape
 from .comments import find_comments
 from .kinds import hint_kinds, kind_tokens
 from .lines import split_lines
@@ -31,4 +32,5 @@ def read_text(page: Page, options: Options) -> ParsedPage:
     hint_kinds(blocks, f, title_i if title_i is not None else body_start(f))
     kind_tokens(blocks)
     meta = Metadata(title=blocks[title_i].text if title_i is not None else None, url=page.url)
-    return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments), spans=spans)
+    return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments), spans=spans,
+                      signals=url_shape(page.url))

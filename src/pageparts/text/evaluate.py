@@ -40,6 +40,8 @@ class TextEval:
     pages: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     note: str = ""
+    #: by rendering: [pages whose predicted page type is the gold one, pages with a gold type]
+    page_type: dict[str, list[int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"note": self.note, "errors": self.errors, "renderings": {}}
@@ -49,6 +51,8 @@ class TextEval:
                 "all": s.result().to_dict(),
                 "by_page_type": {g: s.result(g).to_dict() for g in s.groups()},
             }
+            hits = self.page_type.get(style)
+            r["page_type_accuracy"] = round(hits[0] / hits[1], 4) if hits and hits[1] else None
             r["pages_per_second"] = round(self.pages[style] / self.seconds[style], 1) \
                 if self.seconds.get(style) else None
         return out
@@ -73,14 +77,23 @@ def _score_fold(result: TextEval, pages: Sequence[PackPage], extractor: Extracto
             except PagepartsError:
                 text = ""
             t0 = time.perf_counter()
+            predicted = None
             try:
-                out = extractor.extract(text, kind="text", url=page.url).text if text else ""
+                if text:
+                    doc = extractor.extract(text, kind="text", url=page.url)
+                    out, predicted = doc.text, doc.page_type
+                else:
+                    out = ""
             except (PagepartsError, ValueError) as exc:
                 # ValueError: guards the run against a failure in shared assembly; counted
                 out = ""
                 result.errors.append(f"{page.id} ({style}): {type(exc).__name__}: {exc}")
             result.seconds[style] = result.seconds.get(style, 0.0) + time.perf_counter() - t0
             result.pages[style] = result.pages.get(style, 0) + 1
+            if group is not None:
+                hits = result.page_type.setdefault(style, [0, 0])
+                hits[0] += predicted == group
+                hits[1] += 1
             for name, pred in (("pageparts", out), ("whole-text", whole_text(text)),
                                ("c4-rules", c4_lines(text))):
                 result.scores.setdefault((style, name), WordScore()).add(pred, gold, group)
@@ -128,17 +141,33 @@ def evaluate_text(pages: Sequence[PackPage], *, styles: Sequence[str] = STYLES,
 
 def format_table(result: TextEval) -> str:
     """A Markdown table: word F1 (P/R) overall and on articles, per rendering and system."""
-    rows = ["| rendering | system | word F1 | P | R | article F1 | pages | pages/s |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| rendering | system | word F1 | P | R | article F1 | pages | pages/s | page type |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for (style, system), s in sorted(result.scores.items(),
                                      key=lambda kv: (kv[0][0], SYSTEMS.index(kv[0][1]))):
         a = s.result()
         art = s.result("article") if "article" in s.groups() else None
-        speed = ""
+        speed = kind = ""
         if system == "pageparts" and result.seconds.get(style):
             speed = f"{result.pages[style] / result.seconds[style]:.0f}"
+        hits = result.page_type.get(style)
+        if system == "pageparts" and hits and hits[1]:
+            kind = f"{hits[0] / hits[1]:.3f}"
         rows.append(f"| {style} | {system} | {a.f1:.3f} | {a.precision:.3f} | {a.recall:.3f} | "
-                    f"{art.f1 if art else float('nan'):.3f} | {a.n} | {speed} |")
+                    f"{art.f1 if art else float('nan'):.3f} | {a.n} | {speed} | {kind} |")
+    groups = sorted({g for s in result.scores.values() for g in s.groups()})
+    styles = sorted({style for style, _ in result.scores})
+    if groups:
+        rows += ["", "pageparts word F1 by page type:", "",
+                 "| page type | " + " | ".join(styles) + " |",
+                 "|---|" + "---|" * len(styles)]
+        for g in groups:
+            cells = []
+            for style in styles:
+                score = result.scores.get((style, "pageparts"))
+                cells.append(f"{score.result(g).f1:.3f} ({score.result(g).n})"
+                             if score and g in score.groups() else "")
+            rows.append(f"| {g} | " + " | ".join(cells) + " |")
     errors = f"\n{len(result.errors)} pageparts errors (scored as empty output)" \
         if result.errors else ""
     return "\n".join(rows) + "\n\n" + result.note + errors + "\n"

@@ -28,6 +28,7 @@ _ROLE = {
     "page_type.lgb.txt": "page type (multiclass)",
     "block_text.lgb.txt": "main-content probability of a plain-text block (first stage)",
     "block_text_stack.lgb.txt": "the same for plain text, second stage",
+    "page_type_text.lgb.txt": "page type of a plain-text page (multiclass)",
 }
 _SCORES = "## Scores"
 

@@ -195,8 +195,8 @@ def _bucket(group: str, folds: int) -> int:
 def fit_models(pages: Sequence[PackPage], *, kind: str = "html",
                cache: RowCache | None = None, page_type: bool = True, stack: bool = True,
                log: Callable[[str], None] | None = None) -> Models:
-    """Train the block models for ``kind`` (first stage, and with ``stack`` the second) and,
-    for HTML, the page-type model on ``pages``."""
+    """Train the block models for ``kind`` (first stage, and with ``stack`` the second) and the
+    page-type model for ``kind`` on ``pages``."""
     cache = cache if cache is not None else RowCache()
     renderings: tuple[str | None, ...] = (None,) if kind == "html" else TEXT_RENDERINGS
     rows: list[PageRows] = []
@@ -222,7 +222,7 @@ def fit_models(pages: Sequence[PackPage], *, kind: str = "html",
             log("  training the second-stage block model on out-of-fold first-stage scores")
         second = _fit_block(rows, oof=_out_of_fold(rows, groups))
     pt_model = None
-    if page_type and kind == "html":
+    if page_type:
         if log:
             log("  training the page-type model on out-of-fold block scores")
         # smoother scores from two quick half-data models: measured better for page types
@@ -230,7 +230,7 @@ def fit_models(pages: Sequence[PackPage], *, kind: str = "html",
         pt_model = _fit_page_type(rows, _out_of_fold(rows, groups, 2, BLOCK_ROUNDS // 3))
     if kind == "html":
         return Models(html=block, page_type=pt_model, html_stack=second)
-    return Models(text=block, text_stack=second)
+    return Models(text=block, text_stack=second, text_page_type=pt_model)
 
 
 def cross_entropy(p: npt.NDArray[np.float64], y: npt.NDArray[np.float32]) -> float:
