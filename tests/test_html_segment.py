@@ -86,6 +86,12 @@ def test_noscript_copy_of_text_shown_outside_it_goes() -> None:
     assert [b.text[:16] for b in bs] == ["The longest sent"]
 
 
+def test_noscript_saved_as_escaped_markup_goes() -> None:
+    escaped = "&lt;div&gt;&lt;img src='//pixel.example/c.gif?a=1&amp;b=2' alt=''&gt;&lt;/div&gt;"
+    page = f"<body><p>kept</p><noscript>{escaped * 20}</noscript></body>"
+    assert resolve_noscript(page) == "<body><p>kept</p></body>"
+
+
 def test_noscript_tags_pair_in_order_and_an_unclosed_one_stays() -> None:
     page = "<p>a</p><noscript><p>x</p></noscript><noscript><p>b</p>"
     assert resolve_noscript(page) == "<p>a</p><noscript><p>b</p>"

@@ -62,7 +62,9 @@ _NOSCRIPT_TAG = re.compile(r"<(/?)noscript\b[^>]*>", re.IGNORECASE)
 #: The usual spellings, looked for in one pass over the page (not three ``in`` scans).
 _NOSCRIPT_HINT = re.compile("<(?:noscript|NOSCRIPT|Noscript)")
 _STYLE_SCRIPT = re.compile(r"<(style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_NOT_SHOWN = re.compile(_STYLE_SCRIPT.pattern + r"|<[^>]*>", re.IGNORECASE | re.DOTALL)
+#: Tags, styles and scripts, and markup written as text (``&lt;img ...&gt;``: a noscript saved
+#: by a browser that ran scripts), none of which a reader sees as words.
+_NOT_SHOWN = re.compile(_STYLE_SCRIPT.pattern + r"|<[^>]*>|&lt;.*?&gt;", re.IGNORECASE | re.DOTALL)
 _WORD = re.compile(r"\w+")
 _IFRAME = re.compile(r"<iframe\b", re.IGNORECASE)
 _PROBE_CHARS = 40
