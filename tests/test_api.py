@@ -114,3 +114,12 @@ def test_the_headline_block_is_found_despite_spacing_or_a_section_number() -> No
         titles = [b.text for b in doc.blocks if b.label == "title"]
         assert titles == [h1.replace("  ", " ")], h1
         assert "Installing" not in doc.text
+
+
+def test_the_headline_block_is_found_with_its_kicker() -> None:
+    body = "<p>" + "The council voted late on Tuesday after a long public debate. " * 4 + "</p>"
+    h2 = "Live from the town hall meeting: Council approves the new bridge"
+    html = ("<html><head><title>Council approves the new bridge</title></head><body>"
+            f"<h2>{h2}</h2>{body}</body></html>")
+    doc = pageparts.extract(html)
+    assert [b.text for b in doc.blocks if b.label == "title"] == [h2]

@@ -57,6 +57,9 @@ def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
                 continue
             if got == want or got.replace(" ", "") == want_squashed:  # got is _norm'ed
                 score = 2.0 + (0.5 if b.tag in _HEAD else 0.0)
+            elif len(want_set) >= 3 and (got.endswith(" " + want) or got.startswith(want + " ")):
+                # the headline with its kicker, label or date, which the title leaves out
+                score = 1.5 + (0.5 if b.tag in _HEAD else 0.0)
             else:
                 got_set = set(got.split())
                 jac = len(got_set & want_set) / len(got_set | want_set)
