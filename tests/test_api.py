@@ -31,7 +31,8 @@ def test_all_is_complete_and_importable() -> None:
     public = {n for n in dir(pageparts) if not n.startswith("_")}
     exported = set(pageparts.__all__) - {"__version__"}
     modules = {"blocks", "decode", "features", "furniture", "html", "model", "pagetype",
-               "assemble", "stack", "serialize", "train", "eval", "text", "cli", "corpus",
+               "assemble", "stack", "urlshape", "serialize", "train", "eval", "text", "cli",
+               "corpus",
                "annotations", "data"}  # `from __future__ import annotations` leaves this name
     assert public - modules - exported == set()
     for name in pageparts.__all__:
@@ -123,3 +124,17 @@ def test_the_headline_block_is_found_with_its_kicker() -> None:
             f"<h2>{h2}</h2>{body}</body></html>")
     doc = pageparts.extract(html)
     assert [b.text for b in doc.blocks if b.label == "title"] == [h2]
+
+
+def test_a_long_article_keeps_its_paragraphs() -> None:
+    """Page size is not held against a long article (500 paragraphs, about 90,000 characters)."""
+    topics = ("harbour", "budget", "school", "bridge", "library", "transport", "housing")
+    paras = "".join(
+        f"<p>Section {i}: the council looked again at the {topics[i % 7]} plan, heard from "
+        f"residents for {i % 40 + 5} minutes, and asked the officers to report back with "
+        "costs and a timetable before the next meeting.</p>" for i in range(500))
+    html = ("<html><head><title>The council year in review</title></head><body><article>"
+            f"<h1>The council year in review</h1>{paras}</article></body></html>")
+    doc = pageparts.extract(html)
+    kept = sum(1 for b in doc.blocks if b.label == "body")
+    assert kept >= 450, kept

@@ -5,7 +5,8 @@ from pageparts.urlshape import URL_SHAPE_NAMES, url_shape
 
 def test_home_page_is_root_and_shallow() -> None:
     s = url_shape("https://news.example/")
-    assert s["url_root"] == 1.0 and s["url_depth"] == 0.0 and s["url_slug_words"] == 0.0
+    assert s["url_known"] == 1.0 and s["url_root"] == 1.0
+    assert s["url_depth"] == 0.0 and s["url_slug_words"] == 0.0
 
 
 def test_thread_address_has_a_number_and_a_slug() -> None:
@@ -24,3 +25,16 @@ def test_no_address_or_a_broken_one_gives_zeros() -> None:
     assert set(url_shape(None).values()) == {0.0}
     assert set(url_shape("http://[::1").values()) == {0.0}
     assert tuple(url_shape(None)) == URL_SHAPE_NAMES
+
+
+def test_page_type_rows_without_an_address_lose_every_address_column() -> None:
+    import numpy as np
+
+    from pageparts.pagetype import PAGE_FEATURE_NAMES, without_address
+
+    rows = np.ones((2, len(PAGE_FEATURE_NAMES)), dtype=np.float32)
+    bare = without_address(rows)
+    zeroed = {n for n, v in zip(PAGE_FEATURE_NAMES, bare[0], strict=True) if v == 0.0}
+    assert zeroed == {*URL_SHAPE_NAMES, "u_forum", "u_product", "u_docs", "u_listing",
+                      "u_article", "u_service"}
+    assert rows.all()  # the input is left as it was

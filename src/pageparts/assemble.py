@@ -41,7 +41,17 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
+_WORDS_OR_NEWLINES = re.compile(r"[\w\n]+")
+
+
+def _norms(texts: list[str]) -> list[str]:
+    """:func:`_norm` of every text, in one regex pass over the page (a newline inside a text is
+    a space to ``_norm``, so it becomes one here, and newlines separate the texts)."""
+    joined = "\n".join([t.replace("\n", " ") for t in texts]).lower()
+    return [s.strip() for s in " ".join(_WORDS_OR_NEWLINES.findall(joined)).split("\n")]
+
+
+def _find_title(blocks: list[RawBlock], title: str | None, norms: list[str]) -> int | None:
     """The block that shows the article's headline: a match of the metadata title, else the
     first h1 before the main content."""
     if title:
@@ -49,10 +59,12 @@ def _find_title(blocks: list[RawBlock], title: str | None) -> int | None:
         want_squashed = want.replace(" ", "")  # "c ycle" and "cycle" meet
         best, best_score = None, 0.0
         want_set = set(want.split())
+        limit = 3 * len(title) + 40
         for i, b in enumerate(blocks):
-            if len(b.text) > 3 * len(title) + 40:
+            if len(b.text) > limit:
                 continue
-            got = _norm(_SECTION_NUMBER.sub("", b.text))
+            # the section-number pattern opens with a digit (isdigit covers all of \d)
+            got = _norm(_SECTION_NUMBER.sub("", b.text)) if b.text[:1].isdigit() else norms[i]
             if not got:
                 continue
             if got == want or got.replace(" ", "") == want_squashed:  # got is _norm'ed
@@ -90,9 +102,9 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
     blocks = parsed.blocks
     threshold = options.threshold
     discussion = page_type in DISCUSSION_TYPES
-    title_i = _find_title(blocks, parsed.meta.title)
-    title_norm = _norm(blocks[title_i].text) if title_i is not None else _norm(
-        parsed.meta.title or "")
+    norms = _norms([b.text for b in blocks])
+    title_i = _find_title(blocks, parsed.meta.title, norms)
+    title_norm = norms[title_i] if title_i is not None else _norm(parsed.meta.title or "")
     first_main = next((i for i, b in enumerate(blocks) if b.score >= threshold), len(blocks))
     last_main = max((i for i, b in enumerate(blocks) if b.score >= threshold), default=-1)
 
@@ -108,7 +120,7 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
         elif "comment" in b.extra and not discussion and b.extra["comment"] != "posts":
             b.label = "comment"
         elif (title_norm and b.link_chars < 0.5 * len(b.text)
-              and _norm(b.text) == title_norm):
+              and norms[i] == title_norm):
             b.label, b.kind = "furniture", "repeated-headline"
         elif b.tag == "figcaption" and (main or b.score >= 0.2 or in_article(i)):
             b.label = "caption"

@@ -13,7 +13,7 @@ from .features import FEATURE_NAMES
 from .html.signals import SIGNAL_NAMES
 from .urlshape import URL_SHAPE_NAMES
 
-__all__ = ["PAGE_FEATURE_NAMES", "page_features"]
+__all__ = ["PAGE_FEATURE_NAMES", "page_features", "without_address"]
 
 _F = {n: i for i, n in enumerate(FEATURE_NAMES)}
 _MEANS = ("log_chars", "link_density", "stop_ratio", "ends_sentence", "digit_ratio",
@@ -33,6 +33,19 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "log_blocks", "log_chars_total", "main_share_blocks", "main_share_chars", "log_main_blocks",
     "n_comments_log",
 )
+
+
+#: The columns that come from the page's address: what a page read without one lacks.
+_ADDRESS_COLS = [PAGE_FEATURE_NAMES.index(n) for n in (
+    *URL_SHAPE_NAMES, *(n for n in SIGNAL_NAMES if n.startswith("u_")))]
+
+
+def without_address(rows: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """The same page rows as they would be had the pages been read without their address (the
+    page-type model learns from both, so a file read with no URL is not out of its range)."""
+    out = rows.copy()
+    out[:, _ADDRESS_COLS] = 0.0
+    return out
 
 
 def page_features(signals: dict[str, float], X: npt.NDArray[np.float32],

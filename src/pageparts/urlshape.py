@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 __all__ = ["URL_SHAPE_NAMES", "url_shape"]
 
-URL_SHAPE_NAMES = ("url_depth", "url_root", "url_slug_words", "url_last_len", "url_numeric",
-                   "url_query", "url_slash", "url_file")
+URL_SHAPE_NAMES = ("url_known", "url_depth", "url_root", "url_slug_words", "url_last_len",
+                   "url_numeric", "url_query", "url_slash", "url_file")
 _SLUG_SPLIT = re.compile(r"[-_+.]+")
 _FILE = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$")
 
@@ -20,7 +20,8 @@ def _words(segment: str) -> int:
 
 
 def url_shape(url: str | None) -> dict[str, float]:
-    """The :data:`URL_SHAPE_NAMES` columns of an address (all zero without one)."""
+    """The :data:`URL_SHAPE_NAMES` columns of an address (all zero without one: a page read from
+    a file; ``url_known`` tells the model which case it is in)."""
     if not url:
         return dict.fromkeys(URL_SHAPE_NAMES, 0.0)
     try:
@@ -30,6 +31,7 @@ def url_shape(url: str | None) -> dict[str, float]:
     segments = [s for s in parts.path.split("/") if s]
     last = segments[-1] if segments else ""
     return {
+        "url_known": 1.0,
         "url_depth": float(min(len(segments), 10)),
         "url_root": 0.0 if segments else 1.0,
         "url_slug_words": float(min(max((_words(s) for s in segments), default=0), 30)),

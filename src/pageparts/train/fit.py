@@ -20,7 +20,7 @@ from ..blocks import ParsedPage
 from ..decode import decode
 from ..features import FEATURE_NAMES, featurize
 from ..model import BoosterModel, Models
-from ..pagetype import PAGE_FEATURE_NAMES, page_features
+from ..pagetype import PAGE_FEATURE_NAMES, page_features, without_address
 from ..stack import STACK_FEATURE_NAMES, StackContext, stack_context, stack_features
 from .align import labels_from_gold
 
@@ -165,6 +165,8 @@ def _fit_page_type(rows: Sequence[PageRows], oof: Scores) -> BoosterModel | None
     classes = tuple(sorted({r.page_type for r in labelled if r.page_type}))
     X = np.vstack([page_features(r.signals, r.X, oof[r.key], r.n_comments) for r in labelled])
     y = np.array([classes.index(r.page_type or "") for r in labelled])
+    # every page once more as if read without its address (a file on disk, standard input)
+    X, y = np.vstack([X, without_address(X)]), np.concatenate([y, y])
     data = lgb.Dataset(X, y, feature_name=list(PAGE_FEATURE_NAMES))  # type: ignore[attr-defined]
     params = dict(PAGE_PARAMS, num_class=len(classes), num_threads=1)
     booster = lgb.train(params, data, num_boost_round=PAGE_ROUNDS)  # type: ignore[attr-defined]
