@@ -83,9 +83,12 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         f"It learns from out-of-fold first-stage scores ({OOF_FOLDS} folds grouped by site), "
         "so it sees them as they are on unseen sites.",
         "",
-        f"Page-type model: {len(PAGE_FEATURE_NAMES)} columns (see `pageparts/pagetype.py`): "
-        "page signals (forms, prices, URL and schema.org hints), means of block features, and "
-        "statistics of the blocks scored as main content (out-of-fold scores at training).",
+        f"Page-type models (one per input kind): {len(PAGE_FEATURE_NAMES)} columns (see "
+        "`pageparts/pagetype.py`): page signals (forms, prices, URL and schema.org hints; zero "
+        "for plain text), the shape of the address (`pageparts/urlshape.py`), means of block "
+        "features, and statistics of the blocks scored as main content (out-of-fold scores at "
+        "training). Each training page is used twice: as it is, and as if read without its "
+        "address (a file on disk), so that a page given with no URL is within the model's range.",
         "",
         "## Parameters",
         "",
