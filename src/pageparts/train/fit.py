@@ -64,6 +64,8 @@ PAGE_PARAMS: dict[str, object] = {
     "force_row_wise": True,
 }
 PAGE_ROUNDS = 120
+#: Weight of the address-less copy of each page in the page-type model's training.
+ADDRESS_LESS_WEIGHT = 0.25
 
 
 Scores = dict[tuple[str, str, str], npt.NDArray[np.float64]]
@@ -166,8 +168,10 @@ def _fit_page_type(rows: Sequence[PageRows], oof: Scores) -> BoosterModel | None
     X = np.vstack([page_features(r.signals, r.X, oof[r.key], r.n_comments) for r in labelled])
     y = np.array([classes.index(r.page_type or "") for r in labelled])
     # every page once more as if read without its address (a file on disk, standard input)
+    n = len(y)
     X, y = np.vstack([X, without_address(X)]), np.concatenate([y, y])
-    data = lgb.Dataset(X, y, feature_name=list(PAGE_FEATURE_NAMES))  # type: ignore[attr-defined]
+    w = np.concatenate([np.ones(n), np.full(n, ADDRESS_LESS_WEIGHT)])
+    data = lgb.Dataset(X, y, weight=w, feature_name=list(PAGE_FEATURE_NAMES))  # type: ignore[attr-defined]
     params = dict(PAGE_PARAMS, num_class=len(classes), num_threads=1)
     booster = lgb.train(params, data, num_boost_round=PAGE_ROUNDS)  # type: ignore[attr-defined]
     return BoosterModel(booster, PAGE_FEATURE_NAMES, classes)
