@@ -30,12 +30,9 @@ Ratios matter more than absolute numbers on a shared machine. Run it with ``nice
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,6 +42,7 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+from _revision import load_at
 
 import pageparts.assemble
 import pageparts.features as new_features
@@ -59,7 +57,6 @@ from pageparts.model import Models
 from pageparts.text import read_text
 from pageparts.text.render import render
 
-REPO = Path(__file__).resolve().parents[1]
 KINDS = ("html", "wet", "bullets")
 
 
@@ -73,26 +70,11 @@ class Sample:
     parsed: ParsedPage
 
 
-def _load(rev: str, path: str, name: str, replace: dict[str, str]) -> ModuleType:
-    src = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=REPO, check=True,
-                         capture_output=True, text=True).stdout
-    for old, new in replace.items():
-        src = src.replace(old, new)
-    file = Path(tempfile.mkdtemp()) / f"{name.rsplit('.', 1)[-1]}.py"
-    file.write_text(src, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(name, file)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def load_baseline(rev: str) -> tuple[ModuleType, ModuleType]:
     """``features`` and ``stack`` as they were at ``rev`` (relative imports resolve inside the
     installed ``pageparts``; the baseline stack imports the baseline features)."""
-    feats = _load(rev, "src/pageparts/features.py", "pageparts._base_features", {})
-    stack = _load(rev, "src/pageparts/stack.py", "pageparts._base_stack",
+    feats = load_at(rev, "src/pageparts/features.py", "pageparts._base_features", {})
+    stack = load_at(rev, "src/pageparts/stack.py", "pageparts._base_stack",
                   {"from .features import": "from ._base_features import"})
     return feats, stack
 

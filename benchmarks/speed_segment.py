@@ -25,20 +25,17 @@ Ratios matter more than absolute numbers on a shared machine. Run it with ``nice
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _revision import load_at
 from speed_segment_check import load_pages
 
 import pageparts.assemble
@@ -48,37 +45,20 @@ from pageparts._options import Options
 from pageparts.furniture import furniture_kind
 from pageparts.html.segment import segment
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _load(rev: str, path: str, name: str, replace: dict[str, str]) -> ModuleType:
-    src = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=REPO, check=True,
-                         capture_output=True, text=True).stdout
-    for old, new in replace.items():
-        src = src.replace(old, new)
-    file = Path(tempfile.mkdtemp()) / f"{name}.py"
-    file.write_text(src, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location(name, file)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
 
 def load_baseline(rev: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
     """``segment`` and ``furniture_kind`` as they were at ``rev`` (``prepare`` and
     ``page_signals`` go to :data:`BASE_HTML`)."""
-    prep = _load(rev, "src/pageparts/html/prepare.py", "base_prepare", {})
-    sig = _load(rev, "src/pageparts/html/signals.py", "base_signals",
+    prep = load_at(rev, "src/pageparts/html/prepare.py", "base_prepare", {})
+    sig = load_at(rev, "src/pageparts/html/signals.py", "base_signals",
                 {"from ..blocks import": "from pageparts.blocks import"})
     BASE_HTML.update(prepare=prep.prepare, page_signals=sig.page_signals)
-    _load(rev, "src/pageparts/html/vocab.py", "base_vocab", {})
-    seg = _load(rev, "src/pageparts/html/segment.py", "base_segment",
+    load_at(rev, "src/pageparts/html/vocab.py", "base_vocab", {})
+    seg = load_at(rev, "src/pageparts/html/segment.py", "base_segment",
                 {"from .._options import": "from pageparts._options import",
                  "from ..blocks import": "from pageparts.blocks import",
                  "from .vocab import": "from base_vocab import"})
-    fur = _load(rev, "src/pageparts/furniture.py", "base_furniture",
+    fur = load_at(rev, "src/pageparts/furniture.py", "base_furniture",
                 {"from .blocks import": "from pageparts.blocks import",
                  "from .html.vocab import": "from base_vocab import"})
     return seg.segment, fur.furniture_kind
