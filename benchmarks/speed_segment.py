@@ -49,9 +49,12 @@ from pageparts.html.segment import segment
 def load_baseline(rev: str) -> tuple[Callable[..., Any], Callable[..., Any]]:
     """``segment`` and ``furniture_kind`` as they were at ``rev`` (``prepare`` and
     ``page_signals`` go to :data:`BASE_HTML`)."""
-    prep = load_at(rev, "src/pageparts/html/prepare.py", "base_prepare", {})
+    # newer modules of the package (``._depth``, ``._bounded``...) are read from this checkout
+    prep = load_at(rev, "src/pageparts/html/prepare.py", "base_prepare",
+                   {"from ._": "from pageparts.html._"})
     sig = load_at(rev, "src/pageparts/html/signals.py", "base_signals",
-                {"from ..blocks import": "from pageparts.blocks import"})
+                  {"from ..blocks import": "from pageparts.blocks import",
+                   "from ._": "from pageparts.html._"})
     BASE_HTML.update(prepare=prep.prepare, page_signals=sig.page_signals)
     load_at(rev, "src/pageparts/html/vocab.py", "base_vocab", {})
     seg = load_at(rev, "src/pageparts/html/segment.py", "base_segment",
