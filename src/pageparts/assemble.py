@@ -34,6 +34,8 @@ _DECLARED_DISCUSSION = frozenset({
     "discussionforumposting", "qapage", "question", "answer", "socialmediaposting"})
 
 
+#: The score above which a link-only block in a ``<nav>`` is still content.
+_SURE = 0.9
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+")
 
 
@@ -114,7 +116,9 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
         start = min(title_i if title_i is not None else first_main, first_main - 3)
         return start <= i <= last_main
     for i, b in enumerate(blocks):
-        main = b.score >= threshold
+        main = b.score >= threshold and not (
+            # a menu entry: all link, inside a <nav>; only a sure score makes it content
+            b.score < _SURE and "@nav" in b.tokens and b.link_chars >= len(b.text))
         if i == title_i:
             b.label = "title"
         elif "comment" in b.extra and not discussion and b.extra["comment"] != "posts":
