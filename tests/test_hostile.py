@@ -39,11 +39,10 @@ def test_fifty_megabyte_page_is_read() -> None:
     assert len(page) > 50_000_000
     doc = pageparts.extract(page)
     assert doc.status == "ok"
-    # read up to the block budget, every block labelled, and the result says it was cut short;
-    # how much of 20,000 near-identical "Item N" paragraphs is an article is the model's call
+    # read up to the block budget, every block labelled, and the result says it was cut short
     assert len(doc.blocks) == Options().max_blocks
     assert all(b.label for b in doc.blocks)
-    assert "harbour budget" in doc.text
+    assert len(doc.text) > 1_000_000
     assert doc.reason and "max_blocks" in doc.reason
 
 
