@@ -38,3 +38,36 @@ def test_classed_element_without_a_full_date_is_skipped() -> None:
     m = meta(f"""<title>Kiln notes</title><body><h1>Kiln notes</h1>{body}
       <div class="update-note">Check back in April</div></body>""")
     assert m.date is None
+
+
+def test_ambiguous_numeric_byline_date_is_read_as_the_markup_reads_it() -> None:
+    m = meta("""<title>Kiln notes</title><body><h1>Kiln notes</h1><p>Ann Potter 02-12-2025</p>
+      <p>Clay needs time to dry.</p><time datetime="2025-12-02">December 02, 2025</time></body>""")
+    assert m.date == date(2025, 12, 2)
+
+
+def test_ambiguous_numeric_byline_date_is_read_as_the_url_reads_it() -> None:
+    m = meta("<title>Kiln notes</title><body><h1>Kiln notes</h1><p>03/10/2023 by Ann</p></body>",
+             "https://pots.example/blog/2023/october/03/kiln-notes")
+    assert m.date == date(2023, 10, 3)
+
+
+def test_ambiguous_numeric_byline_date_stands_without_other_evidence() -> None:
+    m = meta("<title>Kiln notes</title><body><h1>Kiln notes</h1><p>03/10/2023 by Ann</p></body>")
+    assert m.date == date(2023, 3, 10)
+
+
+def test_utc_timestamp_takes_the_day_of_the_same_instant_written_locally() -> None:
+    m = meta("""<title>Kiln notes</title>
+      <meta property="article:published_time" content="2025-12-18T23:25:38+00:00">
+      <body><h1>Kiln notes</h1><p>Clay needs time to dry.</p>
+      <time datetime="2025-12-19T04:25:38+0500">Dec 19</time></body>""")
+    assert m.date == date(2025, 12, 19)
+
+
+def test_utc_timestamp_keeps_its_day_when_no_local_time_repeats_it() -> None:
+    m = meta("""<title>Kiln notes</title>
+      <meta property="article:published_time" content="2025-12-18T23:25:38+00:00">
+      <body><h1>Kiln notes</h1><p>Clay needs time to dry.</p>
+      <time datetime="2025-12-19T09:00:00+0500">Dec 19</time></body>""")
+    assert m.date == date(2025, 12, 18)

@@ -61,3 +61,28 @@ def test_logo_h1_is_not_the_title() -> None:
     m = meta("""<body><h1 id="site-logo"><a href="/">Pots Weekly</a></h1>
       <h1>Glazes that crackle</h1></body>""")
     assert m.title == "Glazes that crackle"
+
+
+def test_meta_title_that_is_only_the_site_name_gives_way_to_the_h1() -> None:
+    m = meta("""<title>Harbour Law Office</title>
+      <meta property="og:site_name" content="Harbour Law Office">
+      <body><h1>Welcome aboard!</h1></body>""")
+    assert m.title == "Welcome aboard!"
+
+
+def test_generic_home_page_meta_title_gives_way_to_the_h1() -> None:
+    m = meta("<title>Home Page</title><body><h1>Sharp knives for every kitchen</h1></body>")
+    assert m.title == "Sharp knives for every kitchen"
+
+
+def test_site_name_joined_without_spaces_is_stripped() -> None:
+    m = meta("""<title>COAST NEWS EASY|Ferries run again</title>
+      <meta property="og:site_name" content="Coast News Easy">
+      <body><h1>Welcome</h1><h1>Ferries <ruby>run<rt>r</rt></ruby> again</h1></body>""")
+    assert m.title == "Ferries run again"
+
+
+def test_site_name_alone_stays_the_title_without_a_heading() -> None:
+    m = meta("""<title>Harbour Law Office</title>
+      <meta property="og:site_name" content="Harbour Law Office"><body><p>Hello</p></body>""")
+    assert m.title == "Harbour Law Office"

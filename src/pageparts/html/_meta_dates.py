@@ -147,3 +147,24 @@ def _labelled_date(window: str, dayfirst: bool, *, first_only: bool = False) -> 
                 return d
         end = max(end, year.end())
     return None
+
+
+def _swapped_reading(day: date, window: str) -> date | None:
+    """The other reading of ``day`` when ``window`` writes it as an ambiguous numeric date
+    ("02-12-2025": 2 December or February 12), else None."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    for m in _TEXT_DATE.finditer(window):
+        if m["ny"] and m["sep"] != "." and int(m["na"]) <= 12 and int(m["nb"]) <= 12 and (
+                _match_date(m, dayfirst=False) == day or _match_date(m, dayfirst=True) == day):
+            return _valid(day.year, day.day, day.month)
+    return None
+
+
+def _instant(raw: str) -> datetime | None:
+    """An ISO timestamp with its UTC offset, or None (no time, no offset, or not ISO)."""
+    try:
+        moment = datetime.fromisoformat(raw.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None

@@ -22,8 +22,9 @@ _MAX_DATE_NODES = 40
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
 _LEADING_SEP = re.compile(r"^[:|/\u2013\u2014\u00b7\u2022-]+\s+")  # ": Headline" (kicker gone)
 _DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
-# text in an <h1> that is not the headline: hidden source, controls, a date, a kicker above it
-_NOT_HEADLINE = ("style, script, noscript, button, svg, template, time, [class*=kicker i], "
+# text in an <h1> that is not the headline: hidden source, controls, a date, ruby readings,
+# a kicker above it
+_NOT_HEADLINE = ("style, script, noscript, button, svg, template, time, rt, rp, [class*=kicker i], "
                  "[class*=supertitle i], [class*=overline i], [class*=dachzeile i], "
                  "[class*=topline i], [class*=eyebrow i]")
 # an <h1> holding the site's name or logo, not the page's headline
@@ -180,7 +181,7 @@ def _visible_text(node: LexborNode, junk_tags: str = "style, script, noscript") 
         if junk.mem_id == own:  # (``==`` would compare the two nodes' serialised HTML)
             continue
         source = junk.text(separator=" ")  # joined as in ``text``, or it is not found there
-        at = text.find(source, pos) if source else -1
+        at = _find_piece(text, source, pos) if source else -1
         if at >= 0:
             pieces.append(text[pos:at])
             pos = at + len(source)
@@ -188,3 +189,17 @@ def _visible_text(node: LexborNode, junk_tags: str = "style, script, noscript") 
         return text
     pieces.append(text[pos:])
     return " ".join(pieces)
+
+
+def _find_piece(text: str, piece: str, pos: int) -> int:
+    """Where ``piece``, the text of a node inside, starts in ``text`` from ``pos``: a node's text
+    is set off by the separator, so a reading "r" is not found inside "Ferries" (else -1)."""
+    at = text.find(piece, pos)
+    for _ in range(20):
+        if at < 0:
+            return -1
+        end = at + len(piece)
+        if (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace()):
+            return at
+        at = text.find(piece, at + 1)
+    return -1

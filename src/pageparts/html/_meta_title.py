@@ -14,7 +14,7 @@ _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\w)")  # "3.1 Git Branchin
 _DATE_LEAD = re.compile(r"^\s*(?:[-|:/\u2013\u2014\u00b7]\s*)?")  # after a leading date
 _BARE = re.compile(r"[\s|:/\u00b7\u2013\u2014-]+")  # spacing and separators
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
-               " \u00ab ", " : ", " ~ ", " / ", " \u2022 ")
+               " \u00ab ", " : ", " ~ ", " / ", " \u2022 ", "|")  # "|" unspaced: last
 # a site name may be its host plus one of these: "Raspberry Pi Forums" on raspberrypi.com
 _SITE_WORDS = ("forums", "forum", "blog", "news", "magazine", "online", "wiki",
                "docs", "documentation")
@@ -170,6 +170,13 @@ def _site_names(site: str | None, ld: _LD,
             and (words := _key(x).split())]
 
 
+def _names_no_page(title: str, sites: list[list[str]], hosts: list[str]) -> bool:
+    """Whether a meta title is just the site's name or a generic page name ("Home Page")."""
+    squashed = _key(title).replace(" ", "")
+    return (_is_site(title, sites, hosts, exact=True)
+            or squashed in {g.replace(" ", "") for g in _GENERIC_HEADINGS})
+
+
 def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:
     sites = _site_names(site, ld, s.site_h1)
     hosts = _host_keys(url)
@@ -185,11 +192,14 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
            and _key(h) not in _GENERIC_HEADINGS]
     known = {_key(t) for t in ld_titles + h1s}
     metas: list[str] = []
+    names: list[str] = []  # meta titles that only name the site or say "Home"
     for t in raw:
         stripped = _without_leading_date(
             _lead_segment(_strip_site(t, sites, hosts, known - {_key(t)})))
-        if stripped and stripped not in metas:
-            metas.append(stripped)
+        if stripped and stripped not in metas + names:
+            (names if _names_no_page(stripped, sites, hosts) else metas).append(stripped)
+    if not h1s:
+        metas += names
     h1s = [_without_leading_date(_SECTION_NUMBER.sub("", _strip_site(h, sites, hosts, set())))
            for h in h1s]
     for h in h1s:  # a heading that is a meta title, give or take a kicker: the shorter one

@@ -19,7 +19,15 @@ from ..blocks import Metadata
 from ._meta_around import _Around, _visible_date
 from ._meta_author import _choose_author, _join_authors
 from ._meta_author_hints import author_hints
-from ._meta_dates import _MONTHS, _first_date, _labelled_date, _parse_date, _valid
+from ._meta_dates import (
+    _MONTHS,
+    _first_date,
+    _instant,
+    _labelled_date,
+    _parse_date,
+    _swapped_reading,
+    _valid,
+)
 from ._meta_ld import _LD, _MAX_JSONLD, _ld_resolve, _ld_text, _read_ld, _types_of
 from ._meta_scan import (
     _DATE_META,
@@ -51,6 +59,7 @@ _URL_LOCALE = re.compile(r"/en[-_]([a-zA-Z]{2})(?:/|$)")
 _URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
 _UTC_TIME = re.compile(r"[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$", re.I)
+_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d-[01]\d-[0-3]\d")  # an ISO date: never ambiguous
 _STATE_DATE = re.compile(
     r"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|publication_date|"
     r"date_published|pubDate|firstPublished|first_published_at|publish_date|createdAt)"
@@ -118,14 +127,26 @@ def _classed_date(s: _Scan, dayfirst: bool) -> date | None:
     return None
 
 
-def _local_day(raw: str, day: date, url_day: date | None) -> date:
+def _local_day(raw: str, day: date, url_day: date | None,
+               others: Iterator[tuple[str, date]]) -> date:
     """The publisher's own calendar day for a timestamp written in UTC.
 
     "2023-11-09T05:30:00Z" in a page whose URL says /2023/11/08/ was written on the 8th,
-    local time: the URL's day wins when it is one day away.
+    local time: the URL's day wins when it is one day away. Else the day of the same instant
+    where the page writes it again with its local offset ("2023-11-08T21:30:00-08:00").
     """
-    if url_day and abs((url_day - day).days) == 1 and _UTC_TIME.search(raw):
+    if not _UTC_TIME.search(raw):
+        return day
+    if url_day and abs((url_day - day).days) == 1:
         return url_day
+    moment = _instant(raw)
+    if moment is None:
+        return day
+    for other, _day in others:
+        local = _instant(other)
+        offset = local.utcoffset() if local is not None else None
+        if local is not None and offset and abs((local - moment).total_seconds()) < 60:
+            return local.date()
     return day
 
 
@@ -156,11 +177,19 @@ def _url_day(url: str | None) -> date | None:
 def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                  dayfirst: bool) -> date | None:
     url_day = _url_day(url)
-    shown = _labelled_date(around.byline(), dayfirst, first_only=True)
+    byline = around.byline()
+    shown = _labelled_date(byline, dayfirst, first_only=True)
     if shown and _fits_url(shown, url):  # the date the reader sees under the headline
-        return shown
-    for raw, stated in _structured_dates(s, ld, dayfirst):
-        return _local_day(raw, stated, url_day)
+        other = _swapped_reading(shown, byline)  # "02-12-2025": read as the URL or markup
+        if other is None:
+            return shown
+        iso = {url_day} | {d for raw, d in _structured_dates(s, ld, dayfirst)
+                           if _YEAR_FIRST.match(raw)}
+        return other if other in iso and shown not in iso else shown
+    dates = _structured_dates(s, ld, dayfirst)
+    first = next(dates, None)
+    if first is not None:  # the rest only serve to find the same instant in local time
+        return _local_day(first[0], first[1], url_day, dates)
     if url_day:
         return url_day
     d = _visible_date(around, dayfirst)
