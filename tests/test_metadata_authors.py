@@ -89,3 +89,41 @@ def test_username_link_that_is_the_itemprop_author_is_read_as_such() -> None:
     m = meta("""<body><h1>Glaze recipes</h1><p>By
       <a class="username" itemprop="author" href="/members/ilse.4/">Ilse Varga</a></p></body>""")
     assert m.author == "Ilse Varga"
+
+
+def test_person_that_is_also_an_organisation_is_the_author() -> None:
+    m = meta("""<title>Kiln notes</title>
+      <script type="application/ld+json">{"@type": "BlogPosting", "headline": "Kiln notes",
+       "author": {"@type": ["Person", "Organization"], "name": "Ann Lee"}}</script>
+      <meta property="og:site_name" content="Kiln Notes Weekly">
+      <meta name="author" content="Coast Media Group">
+      <body><h1>Kiln notes</h1><p>Clay needs time to dry.</p></body>""")
+    assert m.author == "Ann Lee"
+
+
+def test_label_after_the_byline_name_is_not_part_of_it() -> None:
+    m = meta("""<title>Kiln notes</title><body><h1>Kiln notes</h1>
+      <p>By Ann Lee Post date March 5, 2014</p><p>Clay needs time to dry.</p></body>""")
+    assert m.author == "Ann Lee"
+
+
+def test_labelled_fields_give_the_author_field() -> None:
+    m = meta("""<title>Kiln notes</title><body><h1>Kiln notes</h1>
+      <div class="article-author-date"><span class="label">Date:</span> 19.11.2021<br>
+      <span class="label">Author:</span> Ann Lee<br><span class="label">Source:</span> Coast Wire
+      </div><p>Clay needs time to dry.</p></body>""")
+    assert m.author == "Ann Lee"
+
+
+def test_bio_box_opening_with_written_by_names_the_author() -> None:
+    m = meta(f"""<title>Kiln notes</title><body><h1>Kiln notes</h1>
+      <p>{"Clay needs time to dry before firing. " * 60}</p>
+      <div class="author-bio">This post was written by Ann Lee, Head of Glazes</div></body>""")
+    assert m.author == "Ann Lee"
+
+
+def test_bio_box_without_a_byline_names_no_author() -> None:
+    m = meta("""<title>Kiln notes</title><body><h1>Kiln notes</h1>
+      <p>Clay needs time to dry.</p>
+      <div class="author-bio">Potter and teacher since 1999</div></body>""")
+    assert m.author is None

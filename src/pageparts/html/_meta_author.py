@@ -67,6 +67,9 @@ _AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
 _END_MARKS = re.compile(r"(?:\s*\*+|\s+\.)$")  # "Ann Lee*", "Ann Lee, DVM ." (not "Ph.D.")
+_NEXT_LABEL = re.compile(r"\s+[^\W\d_]{3,}:\s.*$")  # "Ann Lee Quelle: dpa": the next field
+_WRITTEN_BY = re.compile(r"(?:this\s+(?:post|article|story)\s+(?:was|is)\s+)?written\s+by\s",
+                         re.I)
 _LAST_FIRST = re.compile(r"^([^,\s][^,]*),\s*([^,]+)$")
 _COMMENT_TOKEN = re.compile(  # "comments", "comment-list", "comment-123", not "comments-open"
     r"(?:comments?|commentlist|respond|replies|reply)(?:[-_](?:list|area|section|body|thread|"
@@ -91,6 +94,7 @@ _WEEKDAYS = frozenset((
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "lunes", "martes", "mi\u00e9rcoles", "jueves", "viernes", "s\u00e1bado", "domingo"))
 _PARTICLES = "de|la|le|del|della|van|von|der|den|ter|ten|da|di|du|dos|das|bin|al|zu|y"
+_LABEL_WORDS = frozenset(("post", "posted", "published", "updated", "date", "last"))
 _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "von")
     r"(?:^|[\s|\u00b7\u2022(])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Av|Af|Przez|Autor|Author|"
     r"Autorin|Auteur|Redaktion|(?i:article by|written by|posted by))\s*:?\s+"
@@ -105,13 +109,17 @@ _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\
 
 def _clean_author(text: str) -> str | None:
     text = _END_MARKS.sub("", _text(text)[:_MAX_TEXT].replace(" ,", ","))
+    if text.endswith(":"):  # a field's label alone ("Autor:"), its value elsewhere
+        return None
     dated = _first_date_match(text) or _DATEISH.search(text)
     if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
         before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
-        after = text[dated.end():]
-        labelled = before.endswith(":")  # "Stand: 20. April 2020" is no name
-        text = "" if labelled else before or _READ_TIME.sub("", after).strip(_NAME_TRIM)
-    text = _BY_INSIDE.sub("", text)
+        after = _READ_TIME.sub("", text[dated.end():]).strip(_NAME_TRIM)
+        if before.endswith(":"):  # "Stand: 20. April 2020" is no name, "Datum: ... Autor: Ann"
+            before = ""          # names one only after a by-label
+            after = after if _BY.match(after + " ") else ""
+        text = before or after
+    text = _NEXT_LABEL.sub("", _BY_INSIDE.sub("", text))
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
@@ -125,7 +133,7 @@ def _clean_author(text: str) -> str | None:
             break
         if word.endswith(","):
             break
-    text = " ".join(words)
+    text = " ".join(words).strip(_NAME_TRIM)  # "Ann Lee, Head of ...": the comma goes too
     if not text or len(text) > 150 or _NOT_A_NAME.search(text) or _PAGE_DATE.search(text):
         return None
     if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
@@ -157,8 +165,9 @@ def _ld_authors(ld: _LD, obj: dict[str, Any] | None) -> tuple[list[str], bool]:
         name = _ld_text(resolved)
         if name:
             names.append(name)
-            if isinstance(resolved, dict) and _ORG_TYPES.intersection(_types_of(resolved)):
-                orgs += 1
+            types = _types_of(resolved) if isinstance(resolved, dict) else []
+            if _ORG_TYPES.intersection(types) and "person" not in types:
+                orgs += 1  # ["Person", "Organization"]: a one-person site, a person
     return names, bool(names) and orgs == len(names)
 
 
@@ -186,9 +195,9 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
                         "nav", "footer", "time"):
             continue
         marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if _BYLINE_SKIP.search(marks):
-            continue
         text = _clean(node.text(separator=" "))
+        if _BYLINE_SKIP.search(marks) and not _WRITTEN_BY.match(text):
+            continue  # an author's bio box only when it opens "This post was written by"
         if len(text) > 60:  # an author box: the name is its first line
             lines = [x for x in (_clean(t) for t in node.text(separator="\n").split("\n")) if x]
             text = " ".join(lines[:2]) if lines and _BY.fullmatch(lines[0] + " ") else (
@@ -304,6 +313,7 @@ def _visible_byline(around: _Around) -> str | None:
         words = list(itertools.takewhile(lambda w: not (w.isupper() and len(w) > 1), words))
     # "By Ann Lee December 3, ...", "By Ann Lee Thursday"
     while words and (words[-1].lower().rstrip(".,") in _MONTHS
-                     or words[-1].lower().rstrip(".,") in _WEEKDAYS):
+                     or words[-1].lower().rstrip(".,") in _WEEKDAYS
+                     or words[-1].lower() in _LABEL_WORDS):  # "By Ann Lee Post date ..."
         words.pop()
     return " ".join(words)
