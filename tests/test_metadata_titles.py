@@ -86,3 +86,21 @@ def test_site_name_alone_stays_the_title_without_a_heading() -> None:
     m = meta("""<title>Harbour Law Office</title>
       <meta property="og:site_name" content="Harbour Law Office"><body><p>Hello</p></body>""")
     assert m.title == "Harbour Law Office"
+
+
+def test_heading_that_goes_on_after_a_shortened_meta_title_wins() -> None:
+    m = meta("""<title>Best Electric Kilns in 2025 | Coast Pottery</title>
+      <meta property="og:site_name" content="Coast Pottery">
+      <body><h1>Best Electric Kilns in 2025, Tested</h1></body>""")
+    assert m.title == "Best Electric Kilns in 2025, Tested"
+
+
+def test_heading_with_a_separated_tail_keeps_the_meta_title() -> None:
+    m = meta("""<title>Tips for a first kiln firing</title>
+      <body><h1>Tips for a first kiln firing - Pottery Forum</h1></body>""")
+    assert m.title == "Tips for a first kiln firing"
+
+
+def test_heading_that_only_adds_punctuation_keeps_the_meta_title() -> None:
+    m = meta("""<title>How hot is a kiln</title><body><h1>How hot is a kiln?</h1></body>""")
+    assert m.title == "How hot is a kiln"

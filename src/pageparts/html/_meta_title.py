@@ -12,6 +12,8 @@ from ._meta_scan import _GENERIC_HEADINGS, _TITLE_META, _key, _Scan, _text
 _MIN_OVERLAP = 0.15  # word Jaccard above which an <h1> is taken over differing meta titles
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\w)")  # "3.1 Git Branching" in a manual
 _DATE_LEAD = re.compile(r"^\s*(?:[-|:/\u2013\u2014\u00b7]\s*)?")  # after a leading date
+# " - Forum", " (example.com)", " \u2022 Section": a heading's tail that is not its headline
+_FURNITURE_TAIL = re.compile(r"\s*(?:[|(\[\u00b7\u2022\u00bb\u203a]|[-\u2013\u2014/]\s)")
 _BARE = re.compile(r"[\s|:/\u00b7\u2013\u2014-]+")  # spacing and separators
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ", " / ", " \u2022 ", "|")  # "|" unspaced: last
@@ -138,7 +140,17 @@ def _better_form(h1: str, meta: str) -> str:
     if (long_[:cut].casefold() == short.casefold() and short[-1:].isalnum()
             and long_[cut:cut + 1].isalnum()):
         return long_
+    kh, km = _key(h1), _key(meta)
+    if len(kh) > len(km) and kh.startswith(km) and _is_continuation(h1[len(meta):]):
+        return h1  # the meta title shortened for search results: "Best Tutors in 2025"
     return short
+
+
+def _is_continuation(tail: str) -> bool:
+    """Whether the rest of a heading after its meta title continues the headline (", Reviewed
+    by a Student", " review"), not furniture set off by a separator, brackets or a date."""
+    tail = tail.rstrip()
+    return bool(tail) and not _FURNITURE_TAIL.match(tail) and _TEXT_DATE.search(tail) is None
 
 
 def _words(text: str) -> list[str]:
