@@ -71,3 +71,27 @@ def test_utc_timestamp_keeps_its_day_when_no_local_time_repeats_it() -> None:
       <body><h1>Kiln notes</h1><p>Clay needs time to dry.</p>
       <time datetime="2025-12-19T09:00:00+0500">Dec 19</time></body>""")
     assert m.date == date(2025, 12, 18)
+
+
+def test_of_two_dates_shown_together_the_one_marked_published_wins() -> None:
+    m = meta("""<title>Kiln notes</title>
+      <meta property="article:published_time" content="2022-12-30T07:00:40+01:00">
+      <body><h1>Kiln notes</h1><p>Ann Lee | 29 December 2022 30 December 2022 | Studio</p>
+      <p>Clay needs time to dry.</p></body>""")
+    assert m.date == date(2022, 12, 30)
+
+
+def test_one_date_shown_wins_over_the_markup() -> None:
+    m = meta("""<title>Kiln notes</title>
+      <meta property="article:published_time" content="2022-12-30T07:00:40+01:00">
+      <body><h1>Kiln notes</h1><p>Ann Lee | 29 December 2022 | Studio</p>
+      <p>Clay needs time to dry.</p></body>""")
+    assert m.date == date(2022, 12, 29)
+
+
+def test_date_inside_the_headline_element_is_the_date() -> None:
+    m = meta("""<title>Firing rules for shared kilns</title>
+      <body><h1>Firing rules for shared kilns<br><small>02.02.2022</small></h1>
+      <p>The rules that came into force on 28.01.2022 allow bigger firings.</p></body>""")
+    assert m.date == date(2022, 2, 2)
+    assert m.title == "Firing rules for shared kilns"

@@ -67,6 +67,10 @@ class _Around:
             return self._read(body, _MAX_BODY_TEXT)[:_MAX_BODY_TEXT] if body else ""
         return self._region_text[:_MAX_BODY_TEXT]
 
+    def headline(self) -> str:
+        """The headline element's whole text, a date or kicker inside it included."""
+        return _clean(text_prefix(self._anchor, 600)) if self._anchor is not None else ""
+
     def byline(self, size: int = _BYLINE_WINDOW) -> str:
         """The first ``size`` characters after the headline itself (where bylines sit)."""
         if self._anchor is not None:

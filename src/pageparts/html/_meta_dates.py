@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from importlib import resources
 
@@ -130,6 +131,11 @@ def _parse_date(text: str | None, dayfirst: bool = False) -> date | None:
 def _labelled_date(window: str, dayfirst: bool, *, first_only: bool = False) -> date | None:
     """The first date in ``window`` not labelled as something else; ``first_only``: not
     labelled as an update either."""
+    return next(_labelled_dates(window, dayfirst, first_only=first_only), None)
+
+
+def _labelled_dates(window: str, dayfirst: bool, *, first_only: bool = False) -> Iterator[date]:
+    """The dates in ``window`` not labelled as something else, in order (see above)."""
     end = 0
     for year in _HAS_YEAR.finditer(window):
         if year.start() < end:
@@ -144,9 +150,10 @@ def _labelled_date(window: str, dayfirst: bool, *, first_only: bool = False) -> 
                 continue
             d = _match_date(m, dayfirst)
             if d:
-                return d
+                yield d
+                end = m.end()
+                break
         end = max(end, year.end())
-    return None
 
 
 def _swapped_reading(day: date, window: str) -> date | None:

@@ -8,6 +8,7 @@ One CSS pass gathers the tags; JSON-LD is parsed leniently and never raises.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -24,6 +25,7 @@ from ._meta_dates import (
     _first_date,
     _instant,
     _labelled_date,
+    _labelled_dates,
     _parse_date,
     _swapped_reading,
     _valid,
@@ -174,18 +176,36 @@ def _url_day(url: str | None) -> date | None:
     return _valid(int(m[1]), month, int(m[3])) if m and month else None
 
 
+def _markup_reading(shown: date, byline: str, s: _Scan, ld: _LD, *, dayfirst: bool,
+                    url_day: date | None) -> date:
+    """The shown date, read as the URL or ISO markup states it where the byline is unclear.
+
+    "02-12-2025" is 2 December where the markup says 2025-12-02; of two dates shown together
+    ("29. Dezember 2022 30. Dezember 2022"), the one the markup gives as published.
+    """
+    other = _swapped_reading(shown, byline)
+    two = other is None and len(list(itertools.islice(_labelled_dates(byline, dayfirst), 3))) > 1
+    if other is None and not two:
+        return shown
+    iso = [d for raw, d in _structured_dates(s, ld, dayfirst) if _YEAR_FIRST.match(raw)]
+    if other is not None:
+        stated = {url_day, *iso}
+        return other if other in stated and shown not in stated else shown
+    if iso and iso[0] != shown and iso[0] in set(_labelled_dates(byline, dayfirst)):
+        return iso[0]
+    return shown
+
+
 def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                  dayfirst: bool) -> date | None:
     url_day = _url_day(url)
-    byline = around.byline()
+    byline = around.headline()  # a date inside the headline element: "<h1>... <small>date"
     shown = _labelled_date(byline, dayfirst, first_only=True)
+    if shown is None or not _fits_url(shown, url):
+        byline = around.byline()
+        shown = _labelled_date(byline, dayfirst, first_only=True)
     if shown and _fits_url(shown, url):  # the date the reader sees under the headline
-        other = _swapped_reading(shown, byline)  # "02-12-2025": read as the URL or markup
-        if other is None:
-            return shown
-        iso = {url_day} | {d for raw, d in _structured_dates(s, ld, dayfirst)
-                           if _YEAR_FIRST.match(raw)}
-        return other if other in iso and shown not in iso else shown
+        return _markup_reading(shown, byline, s, ld, dayfirst=dayfirst, url_day=url_day)
     dates = _structured_dates(s, ld, dayfirst)
     first = next(dates, None)
     if first is not None:  # the rest only serve to find the same instant in local time
