@@ -33,6 +33,8 @@ _TEXT_DATE = re.compile(
     rf"|(?P<cy>{_YEAR})\s*[年년]\s*(?P<cm>[01]?\d)\s*[月월]\s*(?P<cd>[0-3]?\d)",
     re.IGNORECASE,
 )
+# "02-12-2025", "3/10/2023": day and month may be either way round
+_NUMERIC_DATE = re.compile(rf"(?<![\d.])([0-3]?\d)([/-])([0-3]?\d)\2({_YEAR})(?!\d)")
 _NOT_PUBLISHED = re.compile(
     r"(?:registered|joined|founded|member since|last edited|edited|registriert|mitglied seit|"
     r"dabei seit|beigetreten|inscrit|inscription|registrado|iscritto|lid sinds|geregistreerd|"
@@ -161,9 +163,8 @@ def _swapped_reading(day: date, window: str) -> date | None:
     ("02-12-2025": 2 December or February 12), else None."""
     if day.day > 12 or day.day == day.month:
         return None
-    for m in _TEXT_DATE.finditer(window):
-        if m["ny"] and m["sep"] != "." and int(m["na"]) <= 12 and int(m["nb"]) <= 12 and (
-                _match_date(m, dayfirst=False) == day or _match_date(m, dayfirst=True) == day):
+    for m in _NUMERIC_DATE.finditer(window):
+        if int(m[4]) == day.year and {int(m[1]), int(m[3])} == {day.day, day.month}:
             return _valid(day.year, day.day, day.month)
     return None
 

@@ -182,11 +182,13 @@ def _site_names(site: str | None, ld: _LD,
             and (words := _key(x).split())]
 
 
+_GENERIC_SQUASHED = frozenset(g.replace(" ", "") for g in _GENERIC_HEADINGS)  # "homepage"
+
+
 def _names_no_page(title: str, sites: list[list[str]], hosts: list[str]) -> bool:
     """Whether a meta title is just the site's name or a generic page name ("Home Page")."""
-    squashed = _key(title).replace(" ", "")
-    return (_is_site(title, sites, hosts, exact=True)
-            or squashed in {g.replace(" ", "") for g in _GENERIC_HEADINGS})
+    return (_key(title).replace(" ", "") in _GENERIC_SQUASHED
+            or _is_site(title, sites, hosts, exact=True))
 
 
 def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:

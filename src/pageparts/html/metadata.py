@@ -21,6 +21,7 @@ from ._meta_around import _Around, _visible_date
 from ._meta_author import _choose_author, _join_authors
 from ._meta_author_hints import author_hints
 from ._meta_dates import (
+    _HAS_YEAR,
     _MONTHS,
     _first_date,
     _instant,
@@ -184,7 +185,8 @@ def _markup_reading(shown: date, byline: str, s: _Scan, ld: _LD, *, dayfirst: bo
     ("29. Dezember 2022 30. Dezember 2022"), the one the markup gives as published.
     """
     other = _swapped_reading(shown, byline)
-    two = other is None and len(list(itertools.islice(_labelled_dates(byline, dayfirst), 3))) > 1
+    two = other is None and len(_HAS_YEAR.findall(byline)) > 1 and len(
+        list(itertools.islice(_labelled_dates(byline, dayfirst), 2))) > 1
     if other is None and not two:
         return shown
     iso = [d for raw, d in _structured_dates(s, ld, dayfirst) if _YEAR_FIRST.match(raw)]
