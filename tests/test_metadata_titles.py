@@ -104,3 +104,9 @@ def test_heading_with_a_separated_tail_keeps_the_meta_title() -> None:
 def test_heading_that_only_adds_punctuation_keeps_the_meta_title() -> None:
     m = meta("""<title>How hot is a kiln</title><body><h1>How hot is a kiln?</h1></body>""")
     assert m.title == "How hot is a kiln"
+
+
+def test_heading_written_exactly_as_the_meta_title_wins_over_a_near_copy() -> None:
+    m = meta("""<title>Kiln Pro \u2013 Studio Model</title><body>
+      <h1>Kiln Pro - Studio Model</h1><h1>Kiln Pro \u2013 Studio Model</h1></body>""")
+    assert m.title == "Kiln Pro \u2013 Studio Model"

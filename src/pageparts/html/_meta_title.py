@@ -216,6 +216,9 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
         metas += names
     h1s = [_without_leading_date(_SECTION_NUMBER.sub("", _strip_site(h, sites, hosts, set())))
            for h in h1s]
+    for h in h1s:  # a heading written exactly as a meta title
+        if h in metas:
+            return h
     for h in h1s:  # a heading that is a meta title, give or take a kicker: the shorter one
         for m in metas:
             if _similar(h, m):
