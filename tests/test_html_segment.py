@@ -92,6 +92,14 @@ def test_noscript_saved_as_escaped_markup_goes() -> None:
     assert resolve_noscript(page) == "<body><p>kept</p></body>"
 
 
+def test_noscript_in_any_letter_case_is_read() -> None:
+    posts = " ".join(f"<p>Post {i}: the cache clears on restart, so the old build was"
+                     " still served.</p>" for i in range(4))
+    page = f"<body><NoScript><p>Turn on JavaScript.</p></NoScript><noScript>{posts}</NOSCRIPT>"
+    bs = blocks_of(resolve_noscript(page))
+    assert [b.text[:7] for b in bs] == ["Post 0:", "Post 1:", "Post 2:", "Post 3:"]
+
+
 def test_noscript_tags_pair_in_order_and_an_unclosed_one_stays() -> None:
     page = "<p>a</p><noscript><p>x</p></noscript><noscript><p>b</p>"
     assert resolve_noscript(page) == "<p>a</p><noscript><p>b</p>"

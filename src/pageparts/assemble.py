@@ -107,18 +107,18 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
     norms = _norms([b.text for b in blocks])
     title_i = _find_title(blocks, parsed.meta.title, norms)
     title_norm = norms[title_i] if title_i is not None else _norm(parsed.meta.title or "")
-    first_main = next((i for i, b in enumerate(blocks) if b.score >= threshold), len(blocks))
-    last_main = max((i for i, b in enumerate(blocks) if b.score >= threshold), default=-1)
+    # a menu entry (all link, inside a <nav>) is content only with a sure score
+    mains = [b.score >= threshold and not (
+        b.score < _SURE and "@nav" in b.tokens and b.link_chars >= len(b.text)) for b in blocks]
+    first_main = next((i for i, m in enumerate(mains) if m), len(blocks))
+    last_main = max((i for i, m in enumerate(mains) if m), default=-1)
 
     def in_article(i: int) -> bool:
         """Between the headline (or just before the first content block) and the last content
         block: a figure caption there belongs to the article."""
         start = min(title_i if title_i is not None else first_main, first_main - 3)
         return start <= i <= last_main
-    for i, b in enumerate(blocks):
-        main = b.score >= threshold and not (
-            # a menu entry: all link, inside a <nav>; only a sure score makes it content
-            b.score < _SURE and "@nav" in b.tokens and b.link_chars >= len(b.text))
+    for i, (b, main) in enumerate(zip(blocks, mains, strict=True)):
         if i == title_i:
             b.label = "title"
         elif "comment" in b.extra and not discussion and b.extra["comment"] != "posts":
