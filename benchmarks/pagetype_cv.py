@@ -111,6 +111,15 @@ def _cv(rows: list[PageRows], oof: dict[Any, Any], folds: list[int], k: int,
     return out
 
 
+def _number(value: str) -> int | float | str:
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pack", default="wcxb-dev")
@@ -121,14 +130,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="override a PAGE_PARAMS entry for this run (repeatable)")
     ap.add_argument("--rounds", type=int, help="override PAGE_ROUNDS for this run")
     ap.add_argument("--address-less-weight", type=float, help="override ADDRESS_LESS_WEIGHT")
+    ap.add_argument("--seeds", type=int, default=1,
+                    help="average the accuracies over this many learner seeds (noise is "
+                    "about +-0.005 on one)")
     ap.add_argument("--errors", type=int, default=0, help="list this many misread pages")
     ap.add_argument("--importance", type=int, default=0, help="show the top features by gain")
     args = ap.parse_args(argv)
 
     for item in args.param:
         key, _, value = item.partition("=")
-        fit.PAGE_PARAMS[key] = type(fit.PAGE_PARAMS.get(key, 0.0))(value) \
-            if key in fit.PAGE_PARAMS else float(value)
+        fit.PAGE_PARAMS[key] = _number(value)
     if args.rounds:
         fit.PAGE_ROUNDS = args.rounds
     if args.address_less_weight is not None:
@@ -154,13 +165,24 @@ def main(argv: list[str] | None = None) -> int:
     classes = sorted({r.page_type for r in rows if r.page_type})
     importance: Counter[str] = Counter()
     t0 = time.perf_counter()
+    base_seed = fit.PAGE_PARAMS.get("seed", 7)
     for k in args.folds:
-        res = _cv(rows, oof, grouped_folds(kept, k), k, importance)
-        n = len(res["gold"])
-        acc = {c: sum(g == p for g, p in zip(res["gold"], res[c], strict=True)) / n
-               for c in ("url", "nourl")}
+        folds = grouped_folds(kept, k)
+        accs: list[dict[str, float]] = []
+        runs: list[dict[str, list[str]]] = []
+        for s in range(args.seeds):  # the first seed's predictions are the ones shown below
+            fit.PAGE_PARAMS["seed"] = base_seed if s == 0 else 1000 + s
+            out = _cv(rows, oof, folds, k, importance)
+            runs.append(out)
+            n = len(out["gold"])
+            accs.append({c: sum(g == p for g, p in zip(out["gold"], out[c], strict=True)) / n
+                         for c in ("url", "nourl")})
+        fit.PAGE_PARAMS["seed"] = base_seed
+        res = runs[0]
+        acc = {c: sum(a[c] for a in accs) / len(accs) for c in ("url", "nourl")}
+        seeds = f" (mean of {args.seeds} learner seeds)" if args.seeds > 1 else ""
         print(f"\n== {k}-fold CV grouped by site, {n} pages: accuracy with URL "
-              f"{acc['url']:.3f}, without URL {acc['nourl']:.3f}")
+              f"{acc['url']:.3f}, without URL {acc['nourl']:.3f}{seeds}")
         for col in ("url", "nourl"):
             print(f"-- confusion ({'with' if col == 'url' else 'without'} URL; rows gold)")
             print(_confusion(res["gold"], res[col], classes))

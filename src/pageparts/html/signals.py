@@ -66,6 +66,11 @@ _CUES = {
     "n_pager": re.compile(
         r"^(?:\d{1,3}(?:\s+\d{1,3}){2,}|(?:next|previous|prev|older|newer)(?: (?:page|posts|"
         r"entries|articles))?|page \d+ of \d+|\d+ - \d+ of \d+|\u00ab|\u00bb|›|‹)\W*$"),
+    "n_docs": re.compile(
+        r"\b(?:on this page|in this (?:article|section|page)|edit (?:this page|on github)|"
+        r"table of contents|contents|was this (?:page|article) helpful|api reference|"
+        r"next steps|see also|prerequisites|syntax|parameters|returns|example|"
+        r"auf dieser seite|inhaltsverzeichnis)\b"),
     "n_post_meta": re.compile(
         r"\b(?:reply|replies|quote|posts?:|joined|registered|member since|report|"
         r"permalink|likes?|upvotes?|views|antworten|beiträge)\b"),
@@ -82,7 +87,7 @@ SIGNAL_NAMES = (
     # added for issue 2 (page-type accuracy)
     "m_author", "m_date", *_TYPE_FLAGS, *(f"{k}_log" for k in _CUES), "n_phone_log",
     "we_ratio", "linked_headings_log", "linked_heading_share", "link_text_share",
-    "repeat_max_log", "repeat_groups_log", "repeat_share",
+    "repeat_max_log", "repeat_groups_log", "repeat_share", "nested_links_log", "list_depth",
 )
 
 
@@ -117,9 +122,10 @@ def block_cues(blocks: list[RawBlock]) -> dict[str, float]:
     """What the blocks' text and shape say about the page: buttons and short labels (cart,
     call to action, "read more", pagers, post meta), phone numbers, first person plural, headings
     that are links (a list of stories), text inside links, and blocks repeated in one mould
-    (same tag and class tokens: cards, results, posts)."""
+    (same tag and class tokens: cards, results, posts), and nested lists of links (the side
+    navigation of documentation)."""
     cues = dict.fromkeys(_CUES, 0)
-    phones = we = words = heads = linked = link_chars = chars = 0
+    phones = we = words = heads = linked = link_chars = chars = nested = depth = 0
     moulds: Counter[tuple[str, frozenset[str]]] = Counter()
     for b in blocks:
         text = b.text
@@ -139,6 +145,9 @@ def block_cues(blocks: list[RawBlock]) -> dict[str, float]:
         if b.tag in _HEADINGS:
             heads += 1
             linked += 1 if n and b.link_chars >= 0.6 * n else 0
+        if b.tag == "li" and b.depth >= 1:
+            depth = max(depth, b.depth)
+            nested += 1 if n and b.link_chars >= 0.8 * n else 0
         if b.own_tokens:
             moulds[b.tag, b.own_tokens] += 1
     repeated = [c for c in moulds.values() if c >= 4]
@@ -152,5 +161,7 @@ def block_cues(blocks: list[RawBlock]) -> dict[str, float]:
         "repeat_max_log": math.log1p(max(moulds.values(), default=0)),
         "repeat_groups_log": math.log1p(len(repeated)),
         "repeat_share": sum(repeated) / len(blocks) if blocks else 0.0,
+        "nested_links_log": math.log1p(nested),
+        "list_depth": float(min(depth, 6)),
     })
     return out
