@@ -24,6 +24,18 @@ _MEANS = ("log_chars", "link_density", "stop_ratio", "ends_sentence", "digit_rat
           "lm_li", "comment_thread", "post_thread")
 _MAIN = ("log_chars", "link_density", "stop_ratio", "tag_li", "tag_tr", "tag_h2", "tag_h3",
          "tag_pre", "money_like", "date_like", "repeats")
+#: Further means over all blocks and over the main ones, and blocks counted (log of the sum of
+#: a column): how much of the page is cards, teasers, pagers, questions, calls to action.
+_MEANS_2 = ("cta_words", "you_ratio", "byline_like", "far_teaser", "far_tile", "far_pager",
+            "far_pagination", "far_rating", "far_review", "far_cart", "far_question",
+            "far_answer", "far_thread", "far_author", "far_date", "far_sidebar", "far_menu",
+            "far_blog", "far_story", "far_entry", "far_related", "far_breadcrumb", "lm_nav",
+            "lm_aside", "lm_section", "lm_button", "lm_dl", "tag_td", "tag_dt", "tag_h4",
+            "n_images", "in_main_container")
+_MAIN_2 = ("ends_sentence", "cta_words", "you_ratio", "byline_like", "position", "far_card",
+           "far_post", "far_product", "n_images")
+_COUNTS = ("date_like", "money_like", "byline_like", "tag_h2", "tag_h3", "far_card",
+           "far_item", "far_product", "far_post", "tag_li")
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
     *SIGNAL_NAMES,
@@ -32,6 +44,9 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     *(f"main_{c}" for c in _MAIN),
     "log_blocks", "log_chars_total", "main_share_blocks", "main_share_chars", "log_main_blocks",
     "n_comments_log",
+    *(f"mean_{c}" for c in _MEANS_2),
+    *(f"main_{c}" for c in _MAIN_2),
+    *(f"count_{c}" for c in _COUNTS),
 )
 
 
@@ -74,6 +89,16 @@ def page_features(signals: dict[str, float], X: npt.NDArray[np.float32],
     r[k + 3] = float(chars[main].sum()) / total if n else 0.0
     r[k + 4] = math.log1p(m)
     r[k + 5] = math.log1p(n_comments)
+    k += 6
+    for c in _MEANS_2:
+        r[k] = float(X[:, _F[c]].mean()) if n else 0.0
+        k += 1
+    for c in _MAIN_2:
+        r[k] = float(X[main, _F[c]].mean()) if m else 0.0
+        k += 1
+    for c in _COUNTS:
+        r[k] = math.log1p(float(X[:, _F[c]].sum())) if n else 0.0
+        k += 1
     return row
 
 
