@@ -34,6 +34,21 @@ def test_numbered_and_dash_bullets() -> None:
     assert blocks[3].text == "-5 degrees outside"
 
 
+def test_day_and_month_name_is_a_date_not_a_numbered_item() -> None:
+    text = ("1. Juni 2016\n12. März\n3. Oktober 2020, 14:00\n5. Juni bis 6. Juli\n"
+            "1. janvier 2020\n4. Mai\n")
+    blocks = _read(text).blocks
+    assert [b.bullet for b in blocks] == [None] * 6
+    assert [b.text for b in blocks] == text.splitlines()
+
+
+def test_numbered_item_starting_with_a_month_like_word_stays_an_item() -> None:
+    blocks = _read("1. Set up the oven\n2. May I ask a question\n3. Marathon training\n"
+                   "32. Juni\n").blocks
+    assert [b.bullet for b in blocks] == ["1.", "2.", "3.", "32."]
+    assert blocks[0].text == "Set up the oven"
+
+
 def test_blank_lines_before_are_counted() -> None:
     blocks = _read("Title line here\n\n\nFirst paragraph.\nSecond line.\n").blocks
     assert [b.blank_before for b in blocks] == [0, 2, 0]
