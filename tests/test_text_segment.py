@@ -123,3 +123,19 @@ def test_very_long_line_is_cut_into_bounded_pieces() -> None:
     assert len(lines) >= 3
     assert all(len(ln.text) <= MAX_LINE_CHARS for ln in lines)
     assert " ".join(ln.text for ln in lines) == text
+
+
+def test_a_list_of_sentences_stays_in_the_running_text_zone() -> None:
+    item = "  • Residents who were not consulted can still send their written comments to the council this month."
+    text = "\n".join([PROSE, item, item.replace("Residents", "Owners"),
+                      item.replace("Residents", "Tenants"), PROSE2])
+    blocks = _read(text).blocks
+    assert [b.bullet for b in blocks] == [None, "•", "•", "•", None]
+    assert len({b.ancestors for b in blocks}) == 1
+
+
+def test_a_menu_of_short_items_is_a_zone_of_its_own() -> None:
+    menu = ["  • Home", "  • News", "  • Sport", "  • Contact"]
+    blocks = _read("\n".join([PROSE, *menu, PROSE2])).blocks
+    zones = [b.ancestors for b in blocks]
+    assert zones[0] != zones[1] and len(set(zones[1:5])) == 1 and zones[5] != zones[1]
