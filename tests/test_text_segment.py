@@ -126,7 +126,8 @@ def test_very_long_line_is_cut_into_bounded_pieces() -> None:
 
 
 def test_a_list_of_sentences_stays_in_the_running_text_zone() -> None:
-    item = "  • Residents who were not consulted can still send their written comments to the council this month."
+    item = ("  • Residents who were not consulted can still send their written comments to "
+            "the council this month.")
     text = "\n".join([PROSE, item, item.replace("Residents", "Owners"),
                       item.replace("Residents", "Tenants"), PROSE2])
     blocks = _read(text).blocks
