@@ -30,6 +30,15 @@ def test_bullets_rendering_indents_list_items() -> None:
     assert "\n\nFirst paragraph of the story.\n\n" in text
 
 
+def test_wet_keeps_the_posts_a_noscript_holds_for_crawlers() -> None:
+    post = ("I switched the whole team to the new build last week and the start-up time went "
+            "from eleven seconds to under two, which nobody expected at all.")
+    html = (f"<html><body><div id='app'></div><noscript><div class='post'><p>{post}</p>"
+            f"<p>{post} Second post.</p></div></noscript></body></html>")
+    lines = render(html, "wet").split("\n")
+    assert lines == [post, f"{post} Second post."]
+
+
 @pytest.mark.parametrize("style", ["wet", "bullets"])
 def test_rendered_lines_carry_their_html_context(style: str) -> None:
     if style == "bullets":

@@ -34,6 +34,21 @@ def test_numbered_and_dash_bullets() -> None:
     assert blocks[3].text == "-5 degrees outside"
 
 
+def test_day_and_month_name_is_a_date_not_a_numbered_item() -> None:
+    text = ("1. Juni 2016\n12. März\n3. Oktober 2020, 14:00\n5. Juni bis 6. Juli\n"
+            "1. janvier 2020\n4. Mai\n")
+    blocks = _read(text).blocks
+    assert [b.bullet for b in blocks] == [None] * 6
+    assert [b.text for b in blocks] == text.splitlines()
+
+
+def test_numbered_item_starting_with_a_month_like_word_stays_an_item() -> None:
+    blocks = _read("1. Set up the oven\n2. May I ask a question\n3. Marathon training\n"
+                   "32. Juni\n").blocks
+    assert [b.bullet for b in blocks] == ["1.", "2.", "3.", "32."]
+    assert blocks[0].text == "Set up the oven"
+
+
 def test_blank_lines_before_are_counted() -> None:
     blocks = _read("Title line here\n\n\nFirst paragraph.\nSecond line.\n").blocks
     assert [b.blank_before for b in blocks] == [0, 2, 0]
@@ -108,3 +123,20 @@ def test_very_long_line_is_cut_into_bounded_pieces() -> None:
     assert len(lines) >= 3
     assert all(len(ln.text) <= MAX_LINE_CHARS for ln in lines)
     assert " ".join(ln.text for ln in lines) == text
+
+
+def test_a_list_of_sentences_stays_in_the_running_text_zone() -> None:
+    item = ("  • Residents who were not consulted can still send their written comments to "
+            "the council this month.")
+    text = "\n".join([PROSE, item, item.replace("Residents", "Owners"),
+                      item.replace("Residents", "Tenants"), PROSE2])
+    blocks = _read(text).blocks
+    assert [b.bullet for b in blocks] == [None, "•", "•", "•", None]
+    assert len({b.ancestors for b in blocks}) == 1
+
+
+def test_a_menu_of_short_items_is_a_zone_of_its_own() -> None:
+    menu = ["  • Home", "  • News", "  • Sport", "  • Contact"]
+    blocks = _read("\n".join([PROSE, *menu, PROSE2])).blocks
+    zones = [b.ancestors for b in blocks]
+    assert zones[0] != zones[1] and len(set(zones[1:5])) == 1 and zones[5] != zones[1]

@@ -7,7 +7,9 @@ WET-style renderings write one line per block with neither. Both reduce to :clas
 
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 from typing import NamedTuple
 
 __all__ = ["MAX_LINE_CHARS", "Line", "split_lines"]
@@ -19,6 +21,28 @@ _TAB_WIDTH = 4
 #: A bullet: a symbol, ``1.``/``1)``/``(1)``, or ``a)`` followed by space and text.
 _BULLET = re.compile(
     r"([•·◦▪▫●○■□►▸‣\u2043∙*\u2013\u2014-]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\))[ \t\u00a0]+(?=\S)"
+)
+
+
+def _month_names() -> list[str]:
+    """Month names and abbreviations of the languages the date reader knows (data file)."""
+    table = json.loads(resources.files("pageparts.data").joinpath("meta_months.json")
+                       .read_text("utf-8"))
+    names = {n for k, v in table.items() if k.isdigit() for n in v}
+    return sorted(names, key=len, reverse=True)
+
+
+#: A day of the month written as an ordinal ("1. Juni 2016", "12. März", "5. Juni bis …"): not
+#: a numbered item. A month name of three letters or fewer must end the line or come before a
+#: number or a separator, so that "1. Set up …" (an abbreviation that is also a word) stays one.
+_SEP = r"(?:[ \t\u00a0]*$|,?[ \t\u00a0]*\d|[ \t\u00a0]*[,;|/\u2013\u2014-])"
+_DAY_MONTH = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])\.[ \t\u00a0]+(?:(?:"
+    + "|".join(re.escape(n) for n in _month_names() if len(n) >= 4)
+    + r")\.?(?![^\W\d_])|(?:"
+    + "|".join(re.escape(n) for n in _month_names() if len(n) < 4)
+    + r")\.?(?![^\W\d_])" + _SEP + ")",
+    re.IGNORECASE,
 )
 _BULLET_START = frozenset("•·◦▪▫●○■□►▸‣\u2043∙*\u2013\u2014-(0123456789abcdefghijklmnopqrstuvwxyz")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -72,7 +96,7 @@ def split_lines(content: str) -> list[Line]:
         bullet = None
         if rest[0] in _BULLET_START:
             m = _BULLET.match(rest)
-            if m and len(rest) > m.end():
+            if m and len(rest) > m.end() and not (rest[0].isdigit() and _DAY_MONTH.match(rest)):
                 bullet = m.group(1)
                 rest = rest[m.end():]
         cells = "\t" in rest

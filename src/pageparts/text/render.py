@@ -4,7 +4,9 @@
   defaults (list items as ``•`` bullets, two spaces of indent a level, blank lines between
   blocks, image alt texts kept): how the seed page and resiliparse-made corpora look.
 * ``wet``: one line per block, no bullets, no indent, no blank lines, no alt texts, like Common
-  Crawl WET records. Written from pageparts' own HTML segmenter, so each line knows its element.
+  Crawl WET records. Written from pageparts' own HTML segmenter (after the same markup fixes as
+  the HTML path, so text a ``<noscript>`` holds for crawlers is there), so each line knows its
+  element.
 
 :func:`render_lines` gives, for each rendered line, the class/id vocabulary of the HTML around it
 (the same ``tokens``/``own_tokens`` the HTML segmenter records): silver labels for furniture kinds
@@ -50,9 +52,14 @@ def _as_str(html: bytes | str) -> str:
 def _html_blocks(html: str) -> list[RawBlock]:
     from selectolax.lexbor import LexborHTMLParser
 
+    from ..html.prepare import prepare
     from ..html.segment import segment
 
-    return segment(LexborHTMLParser(html), Options())[0]  # (blocks, element spans, ...)
+    # the markup as the HTML path reads it (``<noscript>`` that holds the page unwrapped, as a
+    # crawler's text would have it), so a forum rendered in the browser is not an empty record
+    options = Options()
+    tree = LexborHTMLParser(prepare(html, options.max_nesting))
+    return segment(tree, options)[0]  # (blocks, element spans, ...)
 
 
 def render_bullets(html: str) -> str:

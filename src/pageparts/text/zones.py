@@ -22,7 +22,9 @@ _PAGE_ID = 0
 
 
 def _long(b: RawBlock) -> bool:
-    return len(b.text) >= _LONG_CHARS and b.bullet is None
+    """Running text: a long line, or a long list item (a list of sentences inside an article;
+    the items of menus and link lists are short)."""
+    return len(b.text) >= _LONG_CHARS
 
 
 def assign_zones(blocks: list[RawBlock]) -> dict[int, tuple[int, int]]:
