@@ -94,3 +94,28 @@ def test_a_thread_that_is_most_of_the_page_is_its_content() -> None:
     parsed = read_text(Page(forum, "text"), Options())
     assert [c.author for c in parsed.comments] == ["Maria K.", "Alex (alx99)"]
     assert not any("comment" in b.extra for b in parsed.blocks)
+
+
+TILES = """\
+  • Harbour Linen Shirt
+
+    Washed linen, relaxed fit
+
+    $48.00
+
+  • Field Jacket
+
+    Waxed cotton with a cord collar
+
+    $129.00
+
+  • Trail Sock Pack
+
+    Merino blend, three pairs
+
+    €24,90
+"""
+
+
+def test_product_tiles_with_prices_are_not_a_thread() -> None:
+    assert read_text(Page(ARTICLE + TILES, "text"), Options()).comments == []

@@ -35,6 +35,10 @@ _ACTION = re.compile(
     r"log in to reply|\d+\s*(?:likes?|replies|points?)|upvote|downvote|quote)\W*$",
     re.IGNORECASE,
 )
+#: A line that is only a price: a product tile's, never a comment's.
+_PRICE = re.compile(r"^\W{0,3}(?:[$€£¥]\s?\d[\d.,' ]*|"
+                    r"\d[\d.,' ]*\s?(?:[$€£¥]|eur|usd|gbp|chf|kr|zł))"
+                    r"\s*(?:\*|/\s?\w+)?$", re.IGNORECASE)
 _MAX_AUTHOR_CHARS = 80
 _MAX_AUTHOR_WORDS = 6
 _MAX_DATED_AUTHOR_WORDS = 14
@@ -100,13 +104,15 @@ def _is_thread(run: list[_Item], blocks: list[RawBlock]) -> bool:
     if not all(_author_like(blocks[it.block].text) for it in run):
         return False
     members = _walk(run)
-    records = 0
+    records = priced = 0
     for it in members:
         words = sum(len(_WORD.findall(blocks[t].text)) for t in it.texts
                     if not _ACTION.match(blocks[t].text))
         if words >= 3 and _author_like(blocks[it.block].text):
             records += 1
-    return records >= 2 and records >= 0.5 * len(members)
+        priced += any(_PRICE.match(blocks[t].text.strip()) for t in it.texts)
+    # product tiles: a name with a description and a price line under it
+    return records >= 2 and records >= 0.5 * len(members) and priced < 0.5 * len(members)
 
 
 def _one(it: _Item, blocks: list[RawBlock], replies: tuple[Comment, ...]) -> Comment:

@@ -64,7 +64,10 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         "the gold (short blocks: when they are a whole gold line); with gold snippets "
         "(trafilatura-a) only the blocks a `with` snippet touches are positive and those a "
         "`without` or `comments` snippet touches negative, the rest unused. Readability's "
-        "reference text is another extractor's output, so its blocks weigh half. The text model "
+        "reference text is another extractor's output, so its blocks weigh half. Within a page, a "
+        "block weighs with its log-length, and a page's blocks weigh the square root of their "
+        "number in all (`PAGE_WEIGHT_POWER`), so long pages count more but not in proportion. "
+        "The text model "
         "learns from each HTML page rendered to text two ways (bullets, WET-style lines).",
         "",
         "## Features",
@@ -84,11 +87,14 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         "so it sees them as they are on unseen sites.",
         "",
         f"Page-type models (one per input kind): {len(PAGE_FEATURE_NAMES)} columns (see "
-        "`pageparts/pagetype.py`): page signals (forms, prices, URL and schema.org hints; zero "
-        "for plain text), the shape of the address (`pageparts/urlshape.py`), means of block "
-        "features, and statistics of the blocks scored as main content (out-of-fold scores at "
-        "training). Each training page is used twice: as it is, and as if read without its "
-        "address (a file on disk), so that a page given with no URL is within the model's range.",
+        "`pageparts/pagetype.py`): page signals (forms, prices, carts, calls to action, pagers, "
+        "read-more links, linked headings, repeated card moulds, nested link lists, "
+        "documentation cues, first-person-plural prose, whether the page states an author and a "
+        "date, schema.org types; zero for plain text), the shape of the address "
+        "(`pageparts/urlshape.py`), means of block features, and statistics of the blocks "
+        "scored as main content (out-of-fold scores at training). Each training page is used "
+        "twice: as it is, and as if read without its address (a file on disk), so that a page "
+        "given with no URL is within the model's range.",
         "",
         "## Parameters",
         "",

@@ -129,10 +129,18 @@ def _lightgbm() -> object:
     return lightgbm
 
 
+#: A page's blocks weigh n ** PAGE_WEIGHT_POWER in all (n: its labelled blocks), so a long page
+#: counts more than a short one but not n times more. Against weights that grow with n (1.0):
+#: snippet F1 on trafilatura-a 0.9296 -> 0.9332, word F1 on wcxb-dev 0.872 -> 0.873 (3-fold CV by
+#: site, 400 pages each; on the 1,097 wcxb-dev pages outside that sample 0.853 either way).
+PAGE_WEIGHT_POWER = 0.5
+
+
 def _weights(X: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    # long blocks carry more of a page's words; log-length keeps short ones in play
+    """Weights of one page's labelled blocks: long blocks carry more of a page's words
+    (log-length keeps short ones in play), and the page's total is n ** PAGE_WEIGHT_POWER."""
     w = X[:, FEATURE_NAMES.index("log_chars")] + 0.5
-    return (w / max(float(w.mean()), 1e-6)).astype(np.float32)
+    return (w * (len(w) ** PAGE_WEIGHT_POWER / max(float(w.sum()), 1e-6))).astype(np.float32)
 
 
 def _fit_block(rows: Sequence[PageRows], rounds: int = BLOCK_ROUNDS,
