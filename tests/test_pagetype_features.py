@@ -9,12 +9,13 @@ import numpy as np
 import pytest
 
 from pageparts import Options
-from pageparts.blocks import RawBlock
+from pageparts.blocks import Page, RawBlock
 from pageparts.decode import decode
 from pageparts.features import FEATURE_NAMES, featurize
 from pageparts.html import read_html
 from pageparts.html.signals import SIGNAL_NAMES, block_cues
 from pageparts.pagetype import PAGE_FEATURE_NAMES, page_features, without_address
+from pageparts.text import read_text
 
 
 def _signals(html: str, url: str | None = None) -> dict[str, float]:
@@ -151,3 +152,12 @@ def test_page_row_counts_and_main_means() -> None:
     assert bare[col["url_known"]] == 0.0
     assert bare[col["n_more_log"]] == row[col["n_more_log"]]
     assert bare[col["linked_headings_log"]] == row[col["linked_headings_log"]]
+
+
+def test_plain_text_pages_get_the_block_cues_too() -> None:
+    text = ("Trail Sock Pack\n\nAdd to cart\n\nWe knit our socks in our own mill, and we ship "
+            "them from the same place every weekday morning.\n")
+    parsed = read_text(Page(text, "text", url="https://shop.example/socks"), Options())
+    assert parsed.signals["n_cart_log"] == pytest.approx(math.log1p(1))
+    assert parsed.signals["we_ratio"] > 0.1
+    assert parsed.signals["url_known"] == 1.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .._options import Options
 from ..blocks import Metadata, Page, ParsedPage
+from ..html.signals import block_cues
 from ..urlshape import url_shape
 from .comments import find_comments
 from .kinds import hint_kinds, kind_tokens
@@ -33,4 +34,4 @@ def read_text(page: Page, options: Options) -> ParsedPage:
     kind_tokens(blocks)
     meta = Metadata(title=blocks[title_i].text if title_i is not None else None, url=page.url)
     return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments), spans=spans,
-                      signals=url_shape(page.url))
+                      signals={**block_cues(blocks), **url_shape(page.url)})

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from ..features import FEATURE_NAMES
 from ..pagetype import PAGE_FEATURE_NAMES
 from ..stack import STACK_NAMES
-from .fit import BLOCK_PARAMS, BLOCK_ROUNDS, OOF_FOLDS, PAGE_PARAMS, PAGE_ROUNDS
+from .fit import (
+    BLOCK_PARAMS,
+    BLOCK_ROUNDS,
+    OOF_FOLDS,
+    PAGE_PARAMS,
+    PAGE_ROUNDS,
+    PAGE_WEIGHT_POWER,
+)
 
 if TYPE_CHECKING:
     from ..eval.packs import PackPage
@@ -65,9 +72,8 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         "(trafilatura-a) only the blocks a `with` snippet touches are positive and those a "
         "`without` or `comments` snippet touches negative, the rest unused. Readability's "
         "reference text is another extractor's output, so its blocks weigh half. Within a page, a "
-        "block weighs with its log-length, and a page's blocks weigh the square root of their "
-        "number in all (`PAGE_WEIGHT_POWER`), so long pages count more but not in proportion. "
-        "The text model "
+        f"block weighs with its log-length, and a page's blocks weigh n ** {PAGE_WEIGHT_POWER} "
+        "in all (n: their number; `PAGE_WEIGHT_POWER`). The text model "
         "learns from each HTML page rendered to text two ways (bullets, WET-style lines).",
         "",
         "## Features",
@@ -90,7 +96,8 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         "`pageparts/pagetype.py`): page signals (forms, prices, carts, calls to action, pagers, "
         "read-more links, linked headings, repeated card moulds, nested link lists, "
         "documentation cues, first-person-plural prose, whether the page states an author and a "
-        "date, schema.org types; zero for plain text), the shape of the address "
+        "date, schema.org types; plain text has the cues its blocks show, not the markup's), "
+        "the shape of the address "
         "(`pageparts/urlshape.py`), means of block features, and statistics of the blocks "
         "scored as main content (out-of-fold scores at training). Each training page is used "
         "twice: as it is, and as if read without its address (a file on disk), so that a page "

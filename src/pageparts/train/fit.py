@@ -141,7 +141,8 @@ def _weights(X: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     """Weights of one page's labelled blocks: long blocks carry more of a page's words
     (log-length keeps short ones in play), and the page's total is n ** PAGE_WEIGHT_POWER."""
     w = X[:, FEATURE_NAMES.index("log_chars")] + 0.5
-    return (w * (len(w) ** PAGE_WEIGHT_POWER / max(float(w.sum()), 1e-6))).astype(np.float32)
+    scale = math.pow(len(w), PAGE_WEIGHT_POWER) / max(float(w.sum()), 1e-6)
+    return (w * scale).astype(np.float32)
 
 
 def _fit_block(rows: Sequence[PageRows], rounds: int = BLOCK_ROUNDS,
