@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from pageparts.blocks import Metadata
@@ -57,20 +58,17 @@ def test_ambiguous_numeric_byline_date_stands_without_other_evidence() -> None:
     assert m.date == date(2023, 3, 10)
 
 
-def test_utc_timestamp_takes_the_day_of_the_same_instant_written_locally() -> None:
-    m = meta("""<title>Kiln notes</title>
+@pytest.mark.parametrize(("shown", "day"), [
+    ("2025-12-19T04:25:38+0500", date(2025, 12, 19)),  # the same instant, written locally
+    ("2025-12-19T09:00:00+0500", date(2025, 12, 18)),  # another instant: UTC day kept
+])
+def test_utc_timestamp_takes_the_local_day_only_when_the_page_repeats_the_instant(
+        shown: str, day: date) -> None:
+    m = meta(f"""<title>Kiln notes</title>
       <meta property="article:published_time" content="2025-12-18T23:25:38+00:00">
       <body><h1>Kiln notes</h1><p>Clay needs time to dry.</p>
-      <time datetime="2025-12-19T04:25:38+0500">Dec 19</time></body>""")
-    assert m.date == date(2025, 12, 19)
-
-
-def test_utc_timestamp_keeps_its_day_when_no_local_time_repeats_it() -> None:
-    m = meta("""<title>Kiln notes</title>
-      <meta property="article:published_time" content="2025-12-18T23:25:38+00:00">
-      <body><h1>Kiln notes</h1><p>Clay needs time to dry.</p>
-      <time datetime="2025-12-19T09:00:00+0500">Dec 19</time></body>""")
-    assert m.date == date(2025, 12, 18)
+      <time datetime="{shown}">Dec 19</time></body>""")
+    assert m.date == day
 
 
 def test_of_two_dates_shown_together_the_one_marked_published_wins() -> None:
