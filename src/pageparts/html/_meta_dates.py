@@ -22,7 +22,10 @@ def _load_months() -> dict[str, int]:
 
 
 _MONTHS = _load_months()
-_MONTH = "(?:" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")(?![^\W\d_])"
+#: Every month name and abbreviation the date reader knows, longest first (the text segmenter
+#: reads them too).
+MONTH_NAMES: tuple[str, ...] = tuple(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "(?:" + "|".join(map(re.escape, MONTH_NAMES)) + r")(?![^\W\d_])"
 _YEAR = r"(?:19|20)\d\d"
 _TEXT_DATE = re.compile(
     rf"(?<!\d)(?P<iy>{_YEAR})(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?!\d)"

@@ -7,10 +7,10 @@ WET-style renderings write one line per block with neither. Both reduce to :clas
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 from typing import NamedTuple
+
+from ..html._meta_dates import MONTH_NAMES
 
 __all__ = ["MAX_LINE_CHARS", "Line", "split_lines"]
 
@@ -24,23 +24,15 @@ _BULLET = re.compile(
 )
 
 
-def _month_names() -> list[str]:
-    """Month names and abbreviations of the languages the date reader knows (data file)."""
-    table = json.loads(resources.files("pageparts.data").joinpath("meta_months.json")
-                       .read_text("utf-8"))
-    names = {n for k, v in table.items() if k.isdigit() for n in v}
-    return sorted(names, key=len, reverse=True)
-
-
 #: A day of the month written as an ordinal ("1. Juni 2016", "12. März", "5. Juni bis …"): not
 #: a numbered item. A month name of three letters or fewer must end the line or come before a
 #: number or a separator, so that "1. Set up …" (an abbreviation that is also a word) stays one.
 _SEP = r"(?:[ \t\u00a0]*$|,?[ \t\u00a0]*\d|[ \t\u00a0]*[,;|/\u2013\u2014-])"
 _DAY_MONTH = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])\.[ \t\u00a0]+(?:(?:"
-    + "|".join(re.escape(n) for n in _month_names() if len(n) >= 4)
+    + "|".join(re.escape(n) for n in MONTH_NAMES if len(n) >= 4)
     + r")\.?(?![^\W\d_])|(?:"
-    + "|".join(re.escape(n) for n in _month_names() if len(n) < 4)
+    + "|".join(re.escape(n) for n in MONTH_NAMES if len(n) < 4)
     + r")\.?(?![^\W\d_])" + _SEP + ")",
     re.IGNORECASE,
 )
