@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+import pageparts
 from pageparts._document import Comment
 from pageparts._options import Options
 from pageparts.decode import decode
@@ -574,3 +575,22 @@ if __name__ == "__main__":
     print("|---|---|---|---|")
     print("\n".join(rows))
     print(f"| **all {len(GOLD_FILES)} pages** | {all_ok}/{all_n} | {all_ok / all_n:.3f} | |")
+
+
+_STORY = ("The lighthouse keeper kept a log of every ship that passed the point, and the "
+          "entries for the winter of the great storm fill three whole notebooks. ")
+
+
+def test_a_post_before_reader_comments_stays_the_pages_content() -> None:
+    # a blog whose article carries a forum-like post class and an author box, then a comment
+    # list: the article is the page's text, its comments are the thread
+    html = f"""<html><body><div class="container"><h1>The keeper's log</h1>
+<div class="post-item"><div class="author vcard"><span class="fn">Mara Holt</span></div>
+<div class="post-content"><p>{_STORY * 3}</p><p>{_STORY * 2}</p></div></div>
+{WORDPRESS.split("<body>", 1)[1].split("</article>", 1)[1]}</div>"""
+    ts = threads(html)
+    assert ts and ts[0].opening
+    assert ts[0].comments[0].author == "Mara Holt"
+    doc = pageparts.extract(html, kind="html", options=Options(page_type="article"))
+    assert _STORY.strip() in doc.text
+    assert [c.author for c in doc.comments][1:] == ["Ann Lee", "Cy"]

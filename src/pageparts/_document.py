@@ -48,6 +48,7 @@ FURNITURE_KINDS = (
     "cookie",
     "footer",
     "repeated-headline",
+    "duplicate",  # a second copy of a passage of the content (responsive or carousel copies)
     "login",
     "search",
     "breadcrumb",

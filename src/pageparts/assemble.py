@@ -25,6 +25,11 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b[:\s]", re.I)
 #: Page types whose posts are the main content (their thread is also in doc.comments).
 DISCUSSION_TYPES = frozenset({"forum"})
+# reference documentation repeats a parameter's description under every method that takes it
+_REPEATS_ARE_CONTENT = frozenset({"documentation"})
+_COPY_ALONE = 100  # characters of a repeated block that is a copy on its own
+_COPY_RUN = 300  # characters of a run of repeated blocks that is a copy
+_CODE_TAGS = frozenset({"pre", "code"})
 #: schema.org types by which a page declares itself one article (the generic "article" is not
 #: enough: forum software uses it too) and those by which it declares a discussion.
 _DECLARED_ARTICLE = frozenset({
@@ -139,7 +144,42 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
         else:
             b.label = "furniture"
             b.kind = furniture_kind(b)
+    if page_type not in _REPEATS_ARE_CONTENT:
+        for i in _second_copies(blocks, norms):
+            blocks[i].label, blocks[i].kind = "furniture", "duplicate"
     return title_i
+
+
+def _second_copies(blocks: list[RawBlock], norms: list[str]) -> list[int]:
+    """Content blocks that repeat, word for word, a passage shown earlier on the page: the
+    copy of a responsive layout (one for phones, one for desktops) or a carousel's clones.
+
+    A repeat counts when it is long on its own (:data:`_COPY_ALONE` characters) or belongs to
+    a run of at least two repeated blocks in a row holding :data:`_COPY_RUN` characters; short
+    repeats alone ("Add to cart", a spec line shared by two models) stay content. Code is never
+    a copy: examples repeat on purpose.
+    """
+    content = [i for i, b in enumerate(blocks)
+               if b.label in ("body", "heading") and b.tag not in _CODE_TAGS and norms[i]]
+    seen: set[str] = set()
+    repeat = []
+    for i in content:
+        repeat.append(norms[i] in seen)
+        seen.add(norms[i])
+    out: list[int] = []
+    j = 0
+    while j < len(content):
+        if not repeat[j]:
+            j += 1
+            continue
+        end = j
+        while end < len(content) and repeat[end]:
+            end += 1
+        run = content[j:end]
+        whole_run = len(run) >= 2 and sum(len(norms[i]) for i in run) >= _COPY_RUN
+        out.extend(i for i in run if whole_run or len(norms[i]) >= _COPY_ALONE)
+        j = end
+    return out
 
 
 def _markdown_block(b: RawBlock, prev: RawBlock | None) -> str:

@@ -24,10 +24,15 @@ def _mark_threads(blocks: list[RawBlock], spans: dict[int, tuple[int, int]],
     for thread in threads:
         # by the records, not the root: the root is only their common ancestor and can be the
         # page's whole main column
-        ranges = [spans[m.record_id] for m in thread.members if m.record_id in spans]
-        for start, end in ranges:
+        for k, m in enumerate(thread.members):
+            if m.record_id not in spans:
+                continue
+            start, end = spans[m.record_id]
+            # an opening post is marked as a post: content of a discussion, and not a comment
+            # of an article either
+            kind = "posts" if k == 0 and thread.opening else thread.kind
             for b in blocks[start:end]:
-                b.extra["comment"] = thread.kind
+                b.extra["comment"] = kind
         comments.extend(thread.comments)
     return comments
 

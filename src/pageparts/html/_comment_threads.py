@@ -36,6 +36,9 @@ class Thread:
     members: tuple[Member, ...]
     kind: str
     detector: str
+    # the first member is a lone post set apart before the comments that follow it (a forum's
+    # opening post, or the article itself): its text is the page's, not a reader's comment
+    opening: bool = False
 
     def record_ids(self) -> frozenset[int]:
         return frozenset(m.record_id for m in self.members)
@@ -105,15 +108,19 @@ def _build(ix: _Index, found: dict[int, str], detector: str) -> list[Thread]:
     # a lone first post in its own container (forums put the opening post apart) joins the
     # posts that follow it
     merged: list[list[int]] = []
+    opening: set[int] = set()  # merged groups whose first post stands before comments
     for g in groups:
         if merged and len(merged[-1]) == 1 and found[merged[-1][0]] == "post" \
                 and _near(ix, merged[-1][0], g[0], 6):
+            if sum(found[r] == "post" for r in g) <= 0.5 * len(g):
+                opening.add(len(merged) - 1)
             merged[-1].extend(g)
         else:
             merged.append(g)
     threads: list[Thread] = []
-    for g in merged:
-        t = _thread(ix, g, found, parts, depth=depth, detector=detector)
+    for k, g in enumerate(merged):
+        t = _thread(ix, g, found, parts, depth=depth, detector=detector,
+                    opening=k in opening)
         if t is not None:
             threads.append(t)
     return threads
@@ -124,7 +131,7 @@ def _same_group(ix: _Index, a: int, b: int) -> bool:
 
 
 def _thread(ix: _Index, g: list[int], found: dict[int, str], parts: dict[int, _Parts], *,
-            depth: dict[int, int], detector: str) -> Thread | None:
+            depth: dict[int, int], detector: str, opening: bool = False) -> Thread | None:
     kinds = [found[r] for r in g]
     kind = "comments" if kinds.count("comment") >= kinds.count("post") else "posts"
     with_author = sum(1 for r in g if parts[r].author)
@@ -164,7 +171,7 @@ def _thread(ix: _Index, g: list[int], found: dict[int, str], parts: dict[int, _P
                               ix.nodes[p.author_el].mem_id if p.author_el is not None else None,
                               d))
     comments = _nest([(levels[k], _comment(parts[r])) for k, r in enumerate(g)])
-    return Thread(ix.nodes[root].mem_id, comments, tuple(members), kind, detector)
+    return Thread(ix.nodes[root].mem_id, comments, tuple(members), kind, detector, opening)
 
 
 def _comment(p: _Parts) -> Comment:

@@ -1,0 +1,61 @@
+"""A passage the page shows twice (a phone layout and a desktop one, a carousel's clones) is
+read once: the second copy is furniture of kind "duplicate"."""
+
+from __future__ import annotations
+
+import pageparts
+from pageparts import Options
+
+_PARAS = [
+    "The harbour committee met on Tuesday evening to settle the question of the new "
+    "breakwater, which has divided the town for the better part of three winters.",
+    "Engineers presented two designs: a rubble mound that would cost less to build, and a "
+    "caisson wall that would need less repair once the storms of the season arrived.",
+    "Fishermen spoke for nearly an hour about the currents near the old lighthouse, where "
+    "the sand shifts every spring and the channel has to be dredged again by hand.",
+    "The committee chose the caisson wall by five votes to two and asked the council to "
+    "find the money for it before the next budget is drawn up in the autumn.",
+]
+
+
+def _page(copy: str, extra: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in _PARAS)
+    return f"""<!doctype html><html><head><title>Harbour committee picks a wall</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<main><article><h1>Harbour committee picks a wall</h1>
+<div class="desktop">{body}</div>
+<div class="mobile">{copy}</div>{extra}
+</article></main>
+<footer><p>Copyright 2026 The Harbour Gazette. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_a_passage_shown_twice_is_read_once() -> None:
+    copy = "".join(f"<p>{p}</p>" for p in _PARAS[1:3])
+    doc = pageparts.extract(_page(copy), kind="html")
+    for p in _PARAS:
+        assert doc.text.count(p) == 1, p
+    copies = [b for b in doc.blocks if b.kind == "duplicate"]
+    assert [b.text for b in copies] == _PARAS[1:3]
+    assert all(b.label == "furniture" for b in copies)
+    assert any(f.kind == "duplicate" for f in doc.furniture)
+
+
+def test_short_repeats_stay_content() -> None:
+    # one short line again (a spec shared by two models) is content, not a copy
+    spec = "Weight: 4.2 kg, with the battery fitted."
+    extra = (f"<h2>Model A</h2><p>{spec}</p><p>Model A runs for six hours on one charge and "
+             "folds flat for the boot of a small car.</p>"
+             f"<h2>Model B</h2><p>{spec}</p><p>Model B runs for nine hours on one charge but "
+             "does not fold, and needs a larger car or a van to move it about.</p>")
+    doc = pageparts.extract(_page("", extra), kind="html")
+    assert doc.text.count(spec) == 2
+    assert not [b for b in doc.blocks if b.kind == "duplicate"]
+
+
+def test_reference_documentation_keeps_its_repeats() -> None:
+    copy = "".join(f"<p>{p}</p>" for p in _PARAS[1:3])
+    doc = pageparts.extract(_page(copy), kind="html",
+                            options=Options(page_type="documentation"))
+    assert doc.text.count(_PARAS[1]) == 2
+    assert not [b for b in doc.blocks if b.kind == "duplicate"]
