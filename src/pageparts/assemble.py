@@ -9,7 +9,7 @@ from ._document import Block, Comment, Document, Furniture
 from ._options import Options
 from .blocks import ParsedPage, RawBlock
 from .features import featurize
-from .furniture import furniture_kind
+from .furniture import furniture_kind, is_related_lead
 from .model import Models
 from .pagetype import decode_page_type, page_features
 
@@ -30,6 +30,7 @@ _REPEATS_ARE_CONTENT = frozenset({"documentation"})
 _COPY_ALONE = 100  # characters of a repeated block that is a copy on its own
 _COPY_RUN = 300  # characters of a run of repeated blocks that is a copy
 _CODE_TAGS = frozenset({"pre", "code"})
+_LINKED = 0.6  # share of a block's characters in links that makes it a link to elsewhere
 #: schema.org types by which a page declares itself one article (the generic "article" is not
 #: enough: forum software uses it too) and those by which it declares a discussion.
 _DECLARED_ARTICLE = frozenset({
@@ -147,7 +148,24 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
     if page_type not in _REPEATS_ARE_CONTENT:
         for i in _second_copies(blocks, norms):
             blocks[i].label, blocks[i].kind = "furniture", "duplicate"
+    for i in _related_boxes(blocks):
+        blocks[i].label, blocks[i].kind = "furniture", "related"
     return title_i
+
+
+def _related_boxes(blocks: list[RawBlock]) -> list[int]:
+    """Content blocks that are a "Read also" lead-in and the links right after it."""
+    out: list[int] = []
+    for i, b in enumerate(blocks):
+        if b.label not in ("body", "heading") or not is_related_lead(b.text):
+            continue
+        out.append(i)
+        j = i + 1
+        while j < len(blocks) and blocks[j].label in ("body", "heading") \
+                and blocks[j].link_chars >= _LINKED * len(blocks[j].text):
+            out.append(j)
+            j += 1
+    return out
 
 
 def _second_copies(blocks: list[RawBlock], norms: list[str]) -> list[int]:

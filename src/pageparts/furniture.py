@@ -62,6 +62,41 @@ _TEXT_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"also read|see more|more stories|more news|latest (?:news|stories|posts))\W*$",
                 re.I), "related"),
 )
+#: The lead-in of a box of links to other articles, in the languages of the packs and their
+#: neighbours: "Read also", "Lesen Sie auch", "À lire aussi"... The whole short line must be one
+#: (a heading "More about the fire" is content; "More on this topic" is not).
+_RELATED_LEAD = re.compile(
+    r"(?:"
+    # English
+    r"related(?: articles?| posts?| stories| content| reading| links| news| coverage)?"
+    r"|(?:also )?read (?:also|more|next)|also read|see also|further reading|keep reading"
+    r"|more (?:on|about) (?:this|the) (?:topic|subject|story)|more stories|more news"
+    r"|recommended(?: for you| reading| articles| stories)?"
+    r"|you (?:may|might) also (?:like|enjoy|be interested(?: in)?)|don'?t miss"
+    # German
+    r"|(?:lesen sie|lies) (?:auch|mehr|weiter)(?: die folgenden beiträge)?|auch lesen"
+    r"|mehr zum thema|zum weiterlesen|weiterlesen|schon gelesen|auch interessant"
+    r"|(?:weitere|verwandte|ähnliche|empfohlene|passende) (?:artikel|beiträge|themen|nachrichten)"
+    r"|neueste (?:artikel|beiträge)|meistgelesen\w*|passend zum thema"
+    r"|das könnte (?:sie|dich) (?:auch )?interessieren"
+    # French, Spanish, Italian, Portuguese
+    r"|(?:à )?lire (?:aussi|également)|sur le même sujet|voir aussi|articles? similaires"
+    r"|(?:lee|lea|leer) también|(?:también )?te puede interesar|puedes ver"
+    r"|(?:noticias|artículos) relacionad[oa]s|leggi anche|articoli correlati"
+    r"|potrebbe interessarti|(?:leia|veja) também|notícias relacionadas"
+    # Polish, Dutch
+    r"|czytaj (?:też|także|więcej)|zobacz (?:też|także)|lees ook|gerelateerde artikelen"
+    r")\W*",
+    re.I,
+)
+
+
+def is_related_lead(text: str) -> bool:
+    """Whether a short line is only the lead-in of a box of links to other articles."""
+    text = text.strip()
+    return len(text) <= 60 and _RELATED_LEAD.fullmatch(text) is not None
+
+
 #: Words of footer links; weaker than markup and layout (a top menu has "About" too).
 _FOOTER_WORDS = re.compile(r"^(?:about(?: us)?|contact(?: us)?|imprint|sitemap|careers|jobs|"
                            r"faq|help|accessibility|press|advertise(?: with us)?)\W*$", re.I)

@@ -1,5 +1,6 @@
-"""A passage the page shows twice (a phone layout and a desktop one, a carousel's clones) is
-read once: the second copy is furniture of kind "duplicate"."""
+"""Assembly rules after the block model: a passage the page shows twice (a phone layout and a
+desktop one, a carousel's clones) is read once, the second copy being furniture of kind
+"duplicate"; a "Read also" lead-in and the links right after it are related links."""
 
 from __future__ import annotations
 
@@ -59,3 +60,25 @@ def test_reference_documentation_keeps_its_repeats() -> None:
                             options=Options(page_type="documentation"))
     assert doc.text.count(_PARAS[1]) == 2
     assert not [b for b in doc.blocks if b.kind == "duplicate"]
+
+
+def test_a_read_also_box_is_related_links() -> None:
+    # a box inside the article, between its paragraphs: the block model alone keeps it
+    box = ("<h3>Lesen Sie auch</h3><ul><li><a href='/a/1'>Neue Fähre für die Insel verzögert "
+           "sich bis zum Sommer</a></li></ul>")
+    paras = [f"<p>{p}</p>" for p in _PARAS]
+    html = _page("").replace("".join(paras), "".join(paras[:2]) + box + "".join(paras[2:]))
+    doc = pageparts.extract(html, kind="html")
+    assert "Lesen Sie auch" not in doc.text
+    assert "Neue Fähre" not in doc.text
+    assert all(p in doc.text for p in _PARAS)
+    related = [b.text for b in doc.blocks if b.kind == "related"]
+    assert related[:2] == ["Lesen Sie auch", "Neue Fähre für die Insel verzögert sich bis zum "
+                                             "Sommer"]
+
+
+def test_a_heading_that_only_starts_like_a_lead_in_stays() -> None:
+    more = ("<h2>More about the breakwater</h2><p>The wall will be built in three sections, "
+            "starting at the northern pier, and each section needs a dry summer to set.</p>")
+    doc = pageparts.extract(_page("", more), kind="html")
+    assert "More about the breakwater" in doc.text
