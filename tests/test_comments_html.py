@@ -593,4 +593,22 @@ def test_a_post_before_reader_comments_stays_the_pages_content() -> None:
     assert ts[0].comments[0].author == "Mara Holt"
     doc = pageparts.extract(html, kind="html", options=Options(page_type="article"))
     assert _STORY.strip() in doc.text
-    assert [c.author for c in doc.comments][1:] == ["Ann Lee", "Cy"]
+    # on an article page the comments are the readers'; a forum keeps its opening post
+    assert [c.author for c in doc.comments] == ["Ann Lee", "Cy"]
+    forum = pageparts.extract(html, kind="html", options=Options(page_type="forum"))
+    assert [c.author for c in forum.comments] == ["Mara Holt", "Ann Lee", "Cy"]
+
+
+def test_an_article_element_around_its_comments_is_not_a_comment() -> None:
+    # the article's own post element holds the comment section: read as one post with the
+    # comments as its replies, it would swallow the article's text
+    comments = WORDPRESS.split("<body>", 1)[1].split("</article>", 1)[1]
+    html = f"""<html><body><h1>The keeper's log</h1>
+<div class="post" id="post-4411"><div class="author vcard"><span class="fn">Mara Holt</span></div>
+<div class="entry"><p>{_STORY * 3}</p><p>{_STORY * 2}</p></div>{comments}</div></body></html>"""
+    ts = threads(html)
+    assert ts and ts[0].opening
+    doc = pageparts.extract(html, kind="html", options=Options(page_type="article"))
+    assert _STORY.strip() in doc.text
+    assert [c.author for c in doc.comments] == ["Ann Lee", "Cy"]
+    assert [r.author for r in doc.comments[0].replies] == ["Bob"]

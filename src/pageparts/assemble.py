@@ -257,6 +257,17 @@ def _furniture(blocks: list[RawBlock]) -> tuple[Furniture, ...]:
                  for k, idx in runs)
 
 
+def _without(comments: tuple[Comment, ...], posts: list[object]) -> tuple[Comment, ...]:
+    """``comments`` with each of ``posts`` (by identity) replaced by its replies."""
+    out: list[Comment] = []
+    for c in comments:
+        if any(c is p for p in posts):
+            out.extend(c.replies)
+        else:
+            out.append(c)
+    return tuple(out)
+
+
 def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
     """Score, label and assemble one segmented page."""
     meta = parsed.meta
@@ -293,6 +304,9 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
             page_type = "article"
     else:
         page_type = "article"
+    if parsed.opening_posts and page_type not in DISCUSSION_TYPES:
+        # the page's own post read as the first of a thread: its replies are the comments
+        comments = _without(comments, parsed.opening_posts)
     title_i = label_blocks(parsed, page_type, options)
     content = [b for b in blocks if b.label in ("body", "heading")]
     text = "\n\n".join(b.text for b in content)

@@ -84,6 +84,10 @@ class ParsedPage:
     #: comment threads found by the segmenter's comment finder, as nested Comment values, with
     #: the indices of the blocks each one covers recorded in ``RawBlock.extra["comment"]``.
     comments: list[object] = field(default_factory=list)
+    #: those of ``comments`` that are the page's own post, set apart before the comments or
+    #: around them (a forum's opening post; an article read as a post): a discussion page keeps
+    #: them; any other page shows their replies in their place
+    opening_posts: list[object] = field(default_factory=list)
     #: HTML: for each element that holds blocks, the range [start, end) of block indices inside it
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     #: why the page was not read whole (over a limit), or None

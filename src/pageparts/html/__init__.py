@@ -17,10 +17,11 @@ __all__ = ["read_html"]
 
 
 def _mark_threads(blocks: list[RawBlock], spans: dict[int, tuple[int, int]],
-                  threads: list[Thread]) -> list[object]:
+                  threads: list[Thread]) -> tuple[list[object], list[object]]:
     """Tag the blocks inside each thread (``extra["comment"]`` = thread kind) and return the
-    threads' top-level comments, in page order."""
+    threads' top-level comments, in page order, and those of them that are opening posts."""
     comments: list[object] = []
+    openings: list[object] = []
     for thread in threads:
         # by the records, not the root: the root is only their common ancestor and can be the
         # page's whole main column
@@ -34,7 +35,9 @@ def _mark_threads(blocks: list[RawBlock], spans: dict[int, tuple[int, int]],
             for b in blocks[start:end]:
                 b.extra["comment"] = kind
         comments.extend(thread.comments)
-    return comments
+        if thread.opening and thread.comments:
+            openings.append(thread.comments[0])
+    return comments, openings
 
 
 #: Vocabulary that a page with a comment thread or forum posts almost always carries somewhere.
@@ -63,5 +66,5 @@ def read_html(page: Page, options: Options) -> ParsedPage:
         parsed.note = (f"the page was cut short after {options.max_blocks} blocks "
                        "(Options.max_blocks); the rest was not read")
     if options.comments and blocks and _may_have_threads(blocks, meta.types):
-        parsed.comments = _mark_threads(blocks, spans, find_threads(tree))
+        parsed.comments, parsed.opening_posts = _mark_threads(blocks, spans, find_threads(tree))
     return parsed

@@ -120,10 +120,19 @@ def _build(ix: _Index, found: dict[int, str], detector: str) -> list[Thread]:
     threads: list[Thread] = []
     for k, g in enumerate(merged):
         t = _thread(ix, g, found, parts, depth=depth, detector=detector,
-                    opening=k in opening)
+                    opening=k in opening or _encloses_comments(ix, g, found))
         if t is not None:
             threads.append(t)
     return threads
+
+
+def _encloses_comments(ix: _Index, g: list[int], found: dict[int, str]) -> bool:
+    """Whether the group is one post holding reader comments inside it: a blog's article
+    element around its comment section, read as a post with the comments as its replies."""
+    first, rest = g[0], g[1:]
+    return (len(rest) >= 1 and found[first] == "post"
+            and all(ix.contains(first, r) for r in rest)
+            and sum(found[r] == "comment" for r in rest) > 0.5 * len(rest))
 
 
 def _same_group(ix: _Index, a: int, b: int) -> bool:
