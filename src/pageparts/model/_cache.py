@@ -1,0 +1,88 @@
+"""The on-disk cache of compiled models: where it is, and one file per compiled model.
+
+A cache file is a one-line JSON header (format, key, payload length and sha256) followed by the
+payload, the machine code lleaves made for one model text on one CPU. A file whose header or
+checksum does not match is never handed to the loader. Files are written to a temporary name in
+the same folder and renamed over the final one, so a reader sees a whole file or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["CacheEntry", "CacheFileError", "cache_dir", "read_entry", "write_entry"]
+
+#: The first bytes of every cache file; a change of the layout changes it.
+MAGIC = b"pageparts-compiled-model/1\n"
+#: A header longer than this is not one of ours.
+MAX_HEADER = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class CacheEntry:
+    """One compiled model as stored: the key it was made for and its object code."""
+
+    key: str
+    payload: bytes
+
+
+class CacheFileError(Exception):
+    """A cache file that cannot be used (truncated, foreign, or made for another key)."""
+
+
+def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """``override``, else ``$PAGEPARTS_CACHE_DIR``, else ``$XDG_CACHE_HOME/pageparts``, else
+    ``~/.cache/pageparts``."""
+    if override is not None:
+        return Path(override)
+    if env := os.environ.get("PAGEPARTS_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "pageparts"
+
+
+def read_entry(path: Path, key: str) -> CacheEntry:
+    """The entry stored at ``path`` for ``key``; :class:`CacheFileError` if it is not whole,
+    not ours, or made for another key."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CacheFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if not data.startswith(MAGIC):
+        raise CacheFileError(f"{path} is not a pageparts compiled-model file")
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+    if end < 0:
+        raise CacheFileError(f"{path} has no header")
+    try:
+        header = json.loads(data[len(MAGIC):end])
+        size, digest, stored_key = int(header["size"]), str(header["sha256"]), str(header["key"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CacheFileError(f"{path} has a malformed header") from exc
+    payload = data[end + 1:]
+    if stored_key != key:
+        raise CacheFileError(f"{path} was made for another model or machine")
+    if len(payload) != size or hashlib.sha256(payload).hexdigest() != digest:
+        raise CacheFileError(f"{path} is truncated or corrupt")
+    return CacheEntry(key, payload)
+
+
+def write_entry(path: Path, entry: CacheEntry) -> None:
+    """Store ``entry`` at ``path`` atomically (temporary file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = json.dumps({"key": entry.key, "size": len(entry.payload),
+                         "sha256": hashlib.sha256(entry.payload).hexdigest()})
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(MAGIC + header.encode("ascii") + b"\n" + entry.payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
