@@ -146,6 +146,9 @@ def test_an_empty_cache_folder_is_silent(
 def test_a_failing_compiled_model_hands_over_to_lightgbm(
         warnings: pytest.LogCaptureFixture) -> None:
     class Broken:
+        def num_feature(self) -> int:
+            return len(NAMES)
+
         def predict(self, X: object, n_jobs: int) -> object:
             raise RuntimeError("engine gone")
 
@@ -158,6 +161,21 @@ def test_a_failing_compiled_model_hands_over_to_lightgbm(
     assert "engine gone" in warnings.text
     assert np.array_equal(fast.predict(X), _lightgbm(model, X))
     assert warnings.text.count("engine gone") == 1
+
+
+def test_running_out_of_memory_is_not_taken_for_a_broken_build() -> None:
+    class Starved:
+        def num_feature(self) -> int:
+            return len(NAMES)
+
+        def predict(self, X: object, n_jobs: int) -> object:
+            raise MemoryError
+
+    compiled = CompiledForest(Starved(), "tiny_starved")
+    model = _tiny()
+    with pytest.raises(MemoryError):
+        BoosterModel(model.booster, model.feature_names, compiled=compiled).predict(_rows())
+    assert not compiled.failed
 
 
 @pytest.mark.parametrize("damage", [

@@ -77,7 +77,7 @@ def load_booster(text: str, expected: tuple[str, ...], name: str) -> BoosterMode
     import lightgbm
 
     classes: tuple[str, ...] = ()
-    for line in text.splitlines()[-5:]:
+    for line in text[-4096:].splitlines()[-5:]:  # the classes line is at the very end
         if line.startswith("#pageparts-classes="):
             classes = tuple(line.split("=", 1)[1].split(","))
     try:

@@ -82,6 +82,7 @@ def write_entry(path: Path, entry: CacheEntry) -> None:
             f.write(MAGIC + header.encode("ascii") + b"\n" + entry.payload)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a build is no secret
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -88,10 +88,12 @@ class CompiledForest:
         self.failed = False
 
     def predict(self, X: npt.NDArray[Any]) -> npt.NDArray[np.float64] | None:
-        if self.failed:
-            return None
+        if self.failed or X.ndim != 2 or X.shape[1] != self._model.num_feature():
+            return None  # a wrong shape is the caller's error: LightGBM reports it
         try:
             out = np.asarray(self._model.predict(X, n_jobs=1), dtype=np.float64)
+        except MemoryError:  # the corpus guard's memory cap: not a fault of the build
+            raise
         except Exception as exc:  # lleaves raises plain ValueError/RuntimeError
             self.failed = True
             warn_once(f"compiled model {self.label} failed ({type(exc).__name__}: {exc}); "
