@@ -4,7 +4,9 @@ compiled build is missing, corrupt, stale or failing."""
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ import pytest
 
 from pageparts import MissingExtra
 from pageparts.cli import main
-from pageparts.model import BoosterModel, attach_compiled, compile_models
+from pageparts.model import BoosterModel, _compiled, _native, attach_compiled, compile_models
 from pageparts.model._cache import CacheEntry, CacheFileError, cache_dir, read_entry, write_entry
 from pageparts.model._compiled import TOLERANCE, CompiledForest
 
@@ -79,6 +81,42 @@ def test_compiled_models_give_lightgbm_outputs(tmp_path: Path) -> None:
     assert fast["tiny_binary"].predict(X[:0]).shape == (0,)
 
 
+def test_without_a_linker_lleaves_loads_the_object_code(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _needs_lleaves()
+    monkeypatch.setattr(_compiled, "linker", lambda: None)
+    models = {"tiny": _tiny(classes=3)}
+    (result,) = compile_models(tmp_path, models=models)
+    assert (result.status, result.form) == ("compiled", "object code (lleaves loads it)")
+    fast = attach_compiled(models, tmp_path)["tiny"]
+    assert fast.compiled is not None
+    X = _rows()
+    assert np.max(np.abs(fast.predict(X) - _lightgbm(models["tiny"], X))) <= TOLERANCE
+
+
+_CHILD = """
+import sys, lightgbm
+from pageparts.model import BoosterModel, attach_compiled
+booster = lightgbm.Booster(model_str=open(sys.argv[1], encoding="utf-8").read())
+model = BoosterModel(booster, tuple(booster.feature_name()))
+fast = attach_compiled({"tiny": model}, sys.argv[2])["tiny"]
+print(fast.compiled is not None, "llvmlite" in sys.modules)
+"""
+
+
+def test_a_shared_library_build_loads_without_llvm(tmp_path: Path) -> None:
+    _needs_lleaves()
+    if _native.linker() is None:
+        pytest.skip("no C compiler driver (cc) to link a shared library with")
+    model = _tiny()
+    (result,) = compile_models(tmp_path / "cache", models={"tiny": model})
+    assert result.form == "shared library"
+    (tmp_path / "model.txt").write_text(model.to_string(), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path / "model.txt"),
+                           str(tmp_path / "cache")], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"], done.stderr
+
+
 def test_a_good_build_is_kept_and_force_rebuilds_it(tmp_path: Path) -> None:
     _needs_lleaves()
     models = {"tiny": _tiny()}
@@ -113,10 +151,23 @@ def test_a_build_of_an_older_model_is_not_used(
     assert "another model" in warnings.text
 
 
+def _uninstall_lleaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make lleaves look uninstalled: no import, no package metadata."""
+    real = metadata.version
+
+    def version(name: str) -> str:
+        if name in ("lleaves", "llvmlite"):
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setitem(sys.modules, "lleaves", None)  # import lleaves now raises ImportError
+    monkeypatch.setattr(metadata, "version", version)
+
+
 def test_without_lleaves_models_use_lightgbm(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         warnings: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setitem(sys.modules, "lleaves", None)  # import lleaves now raises ImportError
+    _uninstall_lleaves(monkeypatch)
     (tmp_path / "tiny-0123.lleaves").write_bytes(b"left by an earlier install")
     models = {"tiny": _tiny()}
     fast = attach_compiled(models, tmp_path)["tiny"]
@@ -134,6 +185,15 @@ def test_compile_command_without_lleaves_says_what_to_install(
     monkeypatch.setitem(sys.modules, "lleaves", None)
     assert main(["compile", "--cache-dir", str(tmp_path)]) == 2
     assert "pip install 'pageparts[fast]'" in capsys.readouterr().err
+
+
+def test_compile_status_names_the_models_without_a_build(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _needs_lleaves()
+    assert main(["compile", "--status", "--cache-dir", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "| block_html | missing: not compiled |" in out
+    assert not list(tmp_path.iterdir()), "--status compiled something"
 
 
 def test_an_empty_cache_folder_is_silent(

@@ -41,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _table(results: list[CompileResult]) -> str:
-    lines = ["| model | status | seconds | file |", "|---|---|---|---|"]
+    lines = ["| model | status | build | seconds | file |", "|---|---|---|---|---|"]
     for r in results:
-        lines.append(f"| {r.label} | {r.status} | {r.seconds:.1f} | "
+        lines.append(f"| {r.label} | {r.status} | {r.form} | {r.seconds:.1f} | "
                      f"{r.path.name if r.path else ''} |")
     total = sum(r.seconds for r in results)
     return "\n".join([*lines, "", f"{len(results)} models, {total:.1f}s in all"]) + "\n"

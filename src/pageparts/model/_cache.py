@@ -1,7 +1,8 @@
 """The on-disk cache of compiled models: where it is, and one file per compiled model.
 
-A cache file is a one-line JSON header (format, key, payload length and sha256) followed by the
-payload, the machine code lleaves made for one model text on one CPU. A file whose header or
+A cache file is a one-line JSON header (key, kind of build, payload length and sha256) followed
+by the payload, the machine code lleaves made for one model text on one CPU (a shared library,
+or object code). A file whose header or
 checksum does not match is never handed to the loader. Files are written to a temporary name in
 the same folder and renamed over the final one, so a reader sees a whole file or none.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 __all__ = ["CacheEntry", "CacheFileError", "cache_dir", "read_entry", "write_entry"]
 
 #: The first bytes of every cache file; a change of the layout changes it.
-MAGIC = b"pageparts-compiled-model/1\n"
+MAGIC = b"pageparts-compiled-model/2\n"
 #: A header longer than this is not one of ours.
 MAX_HEADER = 4096
 
@@ -29,6 +30,8 @@ class CacheEntry:
 
     key: str
     payload: bytes
+    #: "so": a shared library (loaded with ctypes); "o": object code (loaded by lleaves).
+    form: str = "so"
 
 
 class CacheFileError(Exception):
@@ -61,6 +64,7 @@ def read_entry(path: Path, key: str) -> CacheEntry:
     try:
         header = json.loads(data[len(MAGIC):end])
         size, digest, stored_key = int(header["size"]), str(header["sha256"]), str(header["key"])
+        form = str(header["form"])
     except (ValueError, KeyError, TypeError) as exc:
         raise CacheFileError(f"{path} has a malformed header") from exc
     payload = data[end + 1:]
@@ -68,13 +72,15 @@ def read_entry(path: Path, key: str) -> CacheEntry:
         raise CacheFileError(f"{path} was made for another model or machine")
     if len(payload) != size or hashlib.sha256(payload).hexdigest() != digest:
         raise CacheFileError(f"{path} is truncated or corrupt")
-    return CacheEntry(key, payload)
+    if form not in ("so", "o"):
+        raise CacheFileError(f"{path} holds an unknown kind of build ({form!r})")
+    return CacheEntry(key, payload, form)
 
 
 def write_entry(path: Path, entry: CacheEntry) -> None:
     """Store ``entry`` at ``path`` atomically (temporary file in the same folder, then rename)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    header = json.dumps({"key": entry.key, "size": len(entry.payload),
+    header = json.dumps({"key": entry.key, "form": entry.form, "size": len(entry.payload),
                          "sha256": hashlib.sha256(entry.payload).hexdigest()})
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:

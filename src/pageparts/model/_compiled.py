@@ -1,7 +1,9 @@
 """Boosters compiled to machine code with lleaves (the optional ``fast`` extra).
 
 Compiling takes seconds per model, so it is an explicit step (``pageparts compile``) that stores
-the object code in the cache (:mod:`._cache`); loading a model only ever reads the cache. A
+the build in the cache (:mod:`._cache`): lleaves' object code linked into a shared library when a
+C compiler driver is there (:mod:`._native`: loading it needs no LLVM), else the object code for
+lleaves to load. Loading a model only ever reads the cache. A
 compiled model is used only after it has given LightGBM's outputs (within :data:`TOLERANCE`) on
 a fixed set of probe rows; anything else (lleaves missing, a corrupt or stale file, an error)
 leaves LightGBM in charge, with one logged warning.
@@ -9,9 +11,11 @@ leaves LightGBM in charge, with one logged warning.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import platform
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from importlib import metadata
@@ -23,6 +27,7 @@ import numpy.typing as npt
 
 from .._errors import MissingExtra
 from ._cache import CacheEntry, CacheFileError, read_entry, write_entry
+from ._native import NativeForest, link, linker
 
 __all__ = ["TOLERANCE", "CompiledForest", "Toolchain", "cache_path", "compile_text",
            "load_compiled", "toolchain", "warn_once"]
@@ -53,21 +58,46 @@ class Toolchain:
     target: str
 
 
-def toolchain() -> Toolchain:
-    """The installed lleaves/llvmlite and this machine's CPU; :class:`MissingExtra` without
-    lleaves."""
+def toolchain(*, compiling: bool = False) -> Toolchain:
+    """The installed lleaves/llvmlite (read from their metadata; imported only when
+    ``compiling``) and this machine's CPU; :class:`MissingExtra` without them."""
     try:
-        import lleaves  # noqa: F401
-        import llvmlite.binding as llvm
-    except ImportError as exc:
+        versions = metadata.version("lleaves"), metadata.version("llvmlite")
+        if compiling:
+            import lleaves  # noqa: F401
+    except (metadata.PackageNotFoundError, ImportError) as exc:
         raise MissingExtra("lleaves", "fast") from exc
+    return Toolchain(*versions, f"{platform.machine()}|{_cpu_id()}")
+
+
+#: The /proc/cpuinfo fields that say which instructions a CPU runs (x86 and ARM names).
+_CPU_FIELDS = ("vendor_id", "cpu family", "model", "model name", "flags", "CPU implementer",
+               "CPU architecture", "CPU variant", "CPU part", "Features")
+
+
+def _cpu_id() -> str:
+    """A digest of this CPU's model and feature flags: the code is made for them. Read from
+    /proc/cpuinfo (no LLVM in the process); elsewhere, asked of LLVM."""
     try:
-        features = llvm.get_host_cpu_features().flatten()
-    except RuntimeError:  # LLVM cannot always list them; the CPU name still tells models apart
-        features = ""
-    target = "|".join((platform.machine(), llvm.get_process_triple(), llvm.get_host_cpu_name(),
-                       hashlib.sha256(features.encode()).hexdigest()[:16]))
-    return Toolchain(metadata.version("lleaves"), metadata.version("llvmlite"), target)
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+            first = f.read(1 << 20).split("\n\n", 1)[0]
+    except OSError:
+        first = ""
+    fields = [line for line in first.splitlines()
+              if line.split(":", 1)[0].strip() in _CPU_FIELDS]
+    if fields:
+        described = "\n".join(fields)
+    else:
+        try:
+            import llvmlite.binding as llvm
+        except ImportError as exc:
+            raise MissingExtra("llvmlite", "fast") from exc
+        try:
+            features = llvm.get_host_cpu_features().flatten()
+        except RuntimeError:  # LLVM cannot always list them; the name still tells CPUs apart
+            features = ""
+        described = f"{llvm.get_host_cpu_name()}\n{features}"
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()[:24]
 
 
 def cache_path(folder: Path, label: str, text: str, tools: Toolchain) -> tuple[Path, str]:
@@ -128,15 +158,15 @@ def _build(text: str, payload: bytes | None) -> tuple[Any, bytes]:
 def _probe_rows(n_features: int) -> npt.NDArray[np.float32]:
     """Fixed rows that reach many leaves: zeros, missing values, and values of several scales."""
     rng = np.random.default_rng(20261125)
-    rows = rng.standard_normal((30, n_features)) * np.repeat([0.1, 1.0, 10.0, 1000.0], 8)[:30,
-                                                                                         None]
+    scales = np.repeat([0.1, 1.0, 10.0, 1000.0], 8)[:, None]
+    rows = rng.standard_normal((len(scales), n_features)) * scales
     rows[rng.random(rows.shape) < 0.2] = np.nan
     rows[rng.random(rows.shape) < 0.2] = 0.0
     return np.vstack([np.zeros((1, n_features)), np.full((1, n_features), np.nan), rows]
                      ).astype(np.float32)
 
 
-def _check(model: Any, booster: Any, label: str) -> None:
+def _check(model: Any, booster: Any) -> None:
     """Raise ValueError unless ``model`` gives ``booster``'s outputs on the probe rows."""
     n = booster.num_feature()
     if model.num_feature() != n:
@@ -151,34 +181,53 @@ def _check(model: Any, booster: Any, label: str) -> None:
         raise ValueError(f"its outputs differ from LightGBM's by {diff:.3g} on probe rows")
 
 
+def _forest(entry: CacheEntry, folder: Path, text: str, booster: Any) -> Any:
+    """A predictor made from a cached build: a shared library, or object code for lleaves."""
+    if entry.form == "so":
+        return NativeForest(entry.payload, folder, booster.num_feature(),
+                            booster.num_model_per_iteration())
+    model, _ = _build(text, entry.payload)
+    return model
+
+
 def load_compiled(folder: Path, label: str, text: str, booster: Any,
                   tools: Toolchain) -> CompiledForest | str:
-    """The compiled form of ``text`` from the cache, checked against ``booster``; or why not."""
+    """The compiled form of ``text`` from the cache, checked against ``booster``; or why not
+    (a sentence without the label)."""
     path, key = cache_path(folder, label, text, tools)
     if not path.is_file():
         stale = any(folder.glob(f"{label}-*{SUFFIX}"))
-        return (f"{label}: the cached build is for another model, lleaves/llvmlite or CPU"
-                if stale else f"{label}: not compiled")
+        return ("the cached build is for another model, lleaves/llvmlite or CPU" if stale
+                else "not compiled")
     try:
-        entry = read_entry(path, key)
-        model, _ = _build(text, entry.payload)
-        _check(model, booster, label)
+        forest = _forest(read_entry(path, key), folder, text, booster)
+        _check(forest, booster)
     except CacheFileError as exc:
-        return f"{label}: {exc}"
+        return str(exc)
     except Exception as exc:  # an unusable cache must never stop extraction
-        return f"{label}: the cached build cannot be used ({type(exc).__name__}: {exc})"
-    return CompiledForest(model, label)
+        return f"the cached build cannot be used ({type(exc).__name__}: {exc})"
+    return CompiledForest(forest, label)
 
 
 def compile_text(folder: Path, label: str, text: str, booster: Any, tools: Toolchain,
-                 *, force: bool = False) -> tuple[str, Path]:
+                 *, force: bool = False) -> tuple[str, Path, str]:
     """Compile model ``text`` into the cache unless a good build is there (``force``: always).
-    Returns ``("cached" | "compiled", path)``; raises on a failed or mismatching build."""
+    Returns ``("cached" | "compiled", path, kind of build)``; raises on a failed or mismatching
+    build. The build is checked as it will be loaded before it is stored."""
     path, key = cache_path(folder, label, text, tools)
     if not force and isinstance(load_compiled(folder, label, text, booster, tools),
                                 CompiledForest):
-        return "cached", path
-    model, payload = _build(text, None)
-    _check(model, booster, label)
-    write_entry(path, CacheEntry(key, payload))
-    return "compiled", path
+        return "cached", path, _FORMS[read_entry(path, key).form]
+    _, obj = _build(text, None)
+    entry = CacheEntry(key, obj, "o")
+    # without a working linker, lleaves loads the object code
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        if (driver := linker()) is not None:
+            entry = CacheEntry(key, link(obj, driver), "so")
+    folder.mkdir(parents=True, exist_ok=True)
+    _check(_forest(entry, folder, text, booster), booster)
+    write_entry(path, entry)
+    return "compiled", path, _FORMS[entry.form]
+
+
+_FORMS = {"so": "shared library", "o": "object code (lleaves loads it)"}

@@ -42,6 +42,8 @@ class CompileResult:
     status: str
     seconds: float
     path: Path | None
+    #: The kind of build: "shared library" or "object code (lleaves loads it)".
+    form: str = ""
 
 
 def _has_builds(folder: Path) -> bool:
@@ -65,15 +67,16 @@ def attach(items: Sequence[Item], folder: str | os.PathLike[str] | None = None
     except MissingExtra as exc:
         warn_once(f"compiled models are in {where} but cannot be used: {exc}; using LightGBM")
         return out
-    reasons = []
+    reasons: dict[str, list[str]] = {}
     for label, text, model in items:
         found = load_compiled(where, label, text, model.booster, tools)
         if isinstance(found, CompiledForest):
             out[label] = dataclasses.replace(model, compiled=found)
         else:
-            reasons.append(found)
+            reasons.setdefault(found, []).append(label)
     if reasons:
-        warn_once(f"using LightGBM, not a compiled build, for {'; '.join(reasons)} (cache "
+        why = "; ".join(f"{', '.join(labels)}: {r}" for r, labels in reasons.items())
+        warn_once(f"using LightGBM, not a compiled build, for {why} (cache "
                   f"{where}); run 'pageparts compile' to rebuild")
     return out
 
@@ -83,20 +86,21 @@ def build(items: Sequence[Item], folder: str | os.PathLike[str] | None = None, *
     """Compile each model into the cache (skipping good builds unless ``force``). Raises
     :class:`MissingExtra` without lleaves; a model that fails is reported, not raised."""
     where = cache_dir(folder)
-    tools = toolchain()
+    tools = toolchain(compiling=True)
     results = []
     for label, text, model in items:
         if log is not None:
             log(f"{label}: compiling")
         t0 = time.perf_counter()
         try:
-            state, path = compile_text(where, label, text, model.booster, tools, force=force)
-            result = CompileResult(label, state, time.perf_counter() - t0, path)
+            state, path, form = compile_text(where, label, text, model.booster, tools,
+                                             force=force)
+            result = CompileResult(label, state, time.perf_counter() - t0, path, form)
         except Exception as exc:  # one bad model must not stop the others
             result = CompileResult(label, f"failed: {type(exc).__name__}: {exc}",
                                    time.perf_counter() - t0, None)
         if log is not None:
-            log(f"{label}: {result.status} in {result.seconds:.1f}s")
+            log(f"{label}: {result.status} in {result.seconds:.1f}s {result.form}".rstrip())
         results.append(result)
     return results
 
@@ -112,7 +116,6 @@ def status(items: Sequence[Item], folder: str | os.PathLike[str] | None = None
         found = load_compiled(where, label, text, model.booster, tools)
         path, _ = cache_path(where, label, text, tools)
         ok = isinstance(found, CompiledForest)
-        why = "" if ok else str(found).removeprefix(f"{label}: ")
-        results.append(CompileResult(label, "cached" if ok else f"missing: {why}",
+        results.append(CompileResult(label, "cached" if ok else f"missing: {found}",
                                      time.perf_counter() - t0, path if ok else None))
     return results
