@@ -254,6 +254,22 @@ def test_damaged_cache_files_are_refused(tmp_path: Path, damage: Any) -> None:
         read_entry(path, "k" * 64)
 
 
+def test_a_build_others_can_write_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.lleaves"
+    write_entry(path, CacheEntry("k" * 64, b"object code"))
+    path.chmod(0o666)
+    with pytest.raises(CacheFileError, match="writable by other users"):
+        read_entry(path, "k" * 64)
+    path.chmod(0o644)
+    tmp_path.chmod(0o777)
+    try:
+        with pytest.raises(CacheFileError, match="writable by other users"):
+            read_entry(path, "k" * 64)
+    finally:
+        tmp_path.chmod(0o755)
+    assert read_entry(path, "k" * 64).payload == b"object code"
+
+
 def test_a_cache_file_for_another_key_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "m.lleaves"
     write_entry(path, CacheEntry("a" * 64, b"object code"))

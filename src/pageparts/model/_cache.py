@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,7 @@ def read_entry(path: Path, key: str) -> CacheEntry:
     """The entry stored at ``path`` for ``key``; :class:`CacheFileError` if it is not whole,
     not ours, or made for another key."""
     try:
+        _check_trusted(path)
         data = path.read_bytes()
     except OSError as exc:
         raise CacheFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
@@ -77,9 +79,26 @@ def read_entry(path: Path, key: str) -> CacheEntry:
     return CacheEntry(key, payload, form)
 
 
+def _check_trusted(path: Path) -> None:
+    """Refuse a build that someone else could have written: it is machine code this process
+    will run. The file must be the user's (or root's) and writable by no one else, and so must
+    its folder (a shared folder such as /tmp is fine with its sticky bit)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # no POSIX owners (Windows): the folder's ACLs decide
+        return
+    owners = (getuid(), 0)
+    st = path.stat()
+    if st.st_uid not in owners or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise CacheFileError(f"{path} is writable by other users; not loading it")
+    folder = path.parent.stat()
+    if folder.st_uid not in owners or (folder.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+                                       and not folder.st_mode & stat.S_ISVTX):
+        raise CacheFileError(f"{path.parent} is writable by other users; not loading from it")
+
+
 def write_entry(path: Path, entry: CacheEntry) -> None:
     """Store ``entry`` at ``path`` atomically (temporary file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o755, parents=True, exist_ok=True)  # see _check_trusted
     header = json.dumps({"key": entry.key, "form": entry.form, "size": len(entry.payload),
                          "sha256": hashlib.sha256(entry.payload).hexdigest()})
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)

@@ -224,9 +224,10 @@ def compile_text(folder: Path, label: str, text: str, booster: Any, tools: Toolc
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         if (driver := linker()) is not None:
             entry = CacheEntry(key, link(obj, driver), "so")
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o755, parents=True, exist_ok=True)
     _check(_forest(entry, folder, text, booster), booster)
     write_entry(path, entry)
+    read_entry(path, key)  # what extraction will read: whole, and in a folder it trusts
     return "compiled", path, _FORMS[entry.form]
 
 
