@@ -29,7 +29,7 @@ from .._errors import MissingExtra
 from ._cache import CacheEntry, CacheFileError, read_entry, write_entry
 from ._native import NativeForest, link, linker
 
-__all__ = ["TOLERANCE", "CompiledForest", "Toolchain", "cache_path", "compile_text",
+__all__ = ["FORMS", "TOLERANCE", "CompiledForest", "Toolchain", "cache_path", "compile_text",
            "load_compiled", "toolchain", "warn_once"]
 
 log = logging.getLogger("pageparts.model")
@@ -38,6 +38,9 @@ log = logging.getLogger("pageparts.model")
 TOLERANCE = 1e-9
 #: Suffix of cache files; a cache folder without one holds no compiled model.
 SUFFIX = ".lleaves"
+
+#: How each kind of build is named in reports.
+FORMS = {"so": "shared library", "o": "object code (lleaves loads it)"}
 
 _warned: set[str] = set()
 
@@ -116,6 +119,11 @@ class CompiledForest:
         self._model = model
         self.label = label
         self.failed = False
+
+    @property
+    def form(self) -> str:
+        """The kind of build behind it (see :data:`FORMS`)."""
+        return FORMS["so" if isinstance(self._model, NativeForest) else "o"]
 
     def predict(self, X: npt.NDArray[Any]) -> npt.NDArray[np.float64] | None:
         if self.failed or X.ndim != 2 or X.shape[1] != self._model.num_feature():
@@ -217,7 +225,7 @@ def compile_text(folder: Path, label: str, text: str, booster: Any, tools: Toolc
     path, key = cache_path(folder, label, text, tools)
     if not force and isinstance(load_compiled(folder, label, text, booster, tools),
                                 CompiledForest):
-        return "cached", path, _FORMS[read_entry(path, key).form]
+        return "cached", path, FORMS[read_entry(path, key).form]
     _, obj = _build(text, None)
     entry = CacheEntry(key, obj, "o")
     # without a working linker, lleaves loads the object code
@@ -228,7 +236,5 @@ def compile_text(folder: Path, label: str, text: str, booster: Any, tools: Toolc
     _check(_forest(entry, folder, text, booster), booster)
     write_entry(path, entry)
     read_entry(path, key)  # what extraction will read: whole, and in a folder it trusts
-    return "compiled", path, _FORMS[entry.form]
+    return "compiled", path, FORMS[entry.form]
 
-
-_FORMS = {"so": "shared library", "o": "object code (lleaves loads it)"}

@@ -115,7 +115,10 @@ def status(items: Sequence[Item], folder: str | os.PathLike[str] | None = None
         t0 = time.perf_counter()
         found = load_compiled(where, label, text, model.booster, tools)
         path, _ = cache_path(where, label, text, tools)
-        ok = isinstance(found, CompiledForest)
-        results.append(CompileResult(label, "cached" if ok else f"missing: {found}",
-                                     time.perf_counter() - t0, path if ok else None))
+        if isinstance(found, CompiledForest):
+            results.append(CompileResult(label, "cached", time.perf_counter() - t0, path,
+                                         found.form))
+        else:
+            results.append(CompileResult(label, f"missing: {found}", time.perf_counter() - t0,
+                                         None))
     return results
