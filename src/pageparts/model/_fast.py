@@ -13,16 +13,8 @@ from typing import TYPE_CHECKING
 
 from .._errors import MissingExtra
 from ._cache import cache_dir
-from ._compiled import (
-    SUFFIX,
-    CompiledForest,
-    Toolchain,
-    cache_path,
-    compile_text,
-    load_compiled,
-    toolchain,
-    warn_once,
-)
+from ._compiled import SUFFIX, CompiledForest, cache_path, compile_text, load_compiled, warn_once
+from ._toolchain import Toolchain, toolchain
 
 if TYPE_CHECKING:
     from . import BoosterModel
