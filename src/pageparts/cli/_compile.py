@@ -15,8 +15,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Compile every shipped model to machine code with lleaves (pip install "
         "'pageparts[fast]') into the cache folder: --cache-dir, else $PAGEPARTS_CACHE_DIR, else "
         "$XDG_CACHE_HOME/pageparts or ~/.cache/pageparts. Extraction then uses the compiled "
-        "models, which give LightGBM's outputs (checked when loaded). Takes about a minute or "
-        "two; good builds already in the cache are kept.")
+        "models, which give LightGBM's outputs (checked when loaded). Takes two to three minutes "
+        "(about 0.9 GB of memory); good builds already in the cache are kept.")
     p.add_argument("--cache-dir", default=None, help="cache folder (default: see above)")
     p.add_argument("--force", action="store_true", help="rebuild even good cached builds")
     p.add_argument("--status", action="store_true",
