@@ -13,7 +13,7 @@ from .._errors import PagepartsError
 __all__ = ["main"]
 
 #: Subcommands, in the order ``pageparts --help`` lists them.
-COMMANDS = ("extract", "train", "eval", "bench", "show", "run")
+COMMANDS = ("extract", "train", "eval", "bench", "show", "run", "compile")
 
 
 def build_parser() -> argparse.ArgumentParser:

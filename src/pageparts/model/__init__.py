@@ -9,11 +9,18 @@ Models are LightGBM boosters stored in LightGBM's own text format (no pickle: a 
 data, never code), under ``pageparts/data/``, rebuilt by ``pageparts train``. Each file records
 the feature names it was trained on; a file that does not match this version's features raises
 :class:`~pageparts.ModelError` with the command that rebuilds it.
+
+With the ``fast`` extra (lleaves), ``pageparts compile`` (or :func:`compile_models`) builds each
+model into machine code in a cache folder; models loaded afterwards predict with that build, which
+gives LightGBM's outputs (checked on load), several times faster. Without a build, or with any
+problem in it, LightGBM predicts as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -21,11 +28,14 @@ import numpy as np
 import numpy.typing as npt
 
 from .._errors import ModelError
+from ._compiled import CompiledForest
+from ._fast import CompileResult, attach, build, status
 
 if TYPE_CHECKING:
     from ..blocks import ParsedPage
 
-__all__ = ["BoosterModel", "Models", "load_booster"]
+__all__ = ["BoosterModel", "CompileResult", "Models", "attach_compiled", "compile_models",
+           "compiled_status", "load_booster"]
 
 BLOCK_HTML = "block_html.lgb.txt"
 BLOCK_TEXT = "block_text.lgb.txt"
@@ -33,6 +43,8 @@ STACK_HTML = "block_html_stack.lgb.txt"
 STACK_TEXT = "block_text_stack.lgb.txt"
 PAGE_TYPE = "page_type.lgb.txt"
 PAGE_TYPE_TEXT = "page_type_text.lgb.txt"
+#: The shipped model files, in the order ``pageparts compile`` builds them.
+SHIPPED = (BLOCK_HTML, STACK_HTML, PAGE_TYPE, BLOCK_TEXT, STACK_TEXT, PAGE_TYPE_TEXT)
 
 
 @dataclass(frozen=True)
@@ -42,10 +54,14 @@ class BoosterModel:
     booster: object  # lightgbm.Booster
     feature_names: tuple[str, ...]
     classes: tuple[str, ...] = ()  # for multiclass models: the class of each output column
+    #: The same booster compiled to machine code (see :func:`compile_models`), or None.
+    compiled: CompiledForest | None = field(default=None, compare=False, repr=False)
 
     def predict(self, X: npt.NDArray[np.float32]) -> npt.NDArray[np.float64]:
         if X.shape[0] == 0:
             return np.zeros((0,) if not self.classes else (0, len(self.classes)))
+        if self.compiled is not None and (fast := self.compiled.predict(X)) is not None:
+            return fast
         out = self.booster.predict(X, num_threads=1)  # type: ignore[attr-defined]
         return np.asarray(out, dtype=np.float64)
 
@@ -61,7 +77,7 @@ def load_booster(text: str, expected: tuple[str, ...], name: str) -> BoosterMode
     import lightgbm
 
     classes: tuple[str, ...] = ()
-    for line in text.splitlines()[-5:]:
+    for line in text[-4096:].splitlines()[-5:]:  # the classes line is at the very end
         if line.startswith("#pageparts-classes="):
             classes = tuple(line.split("=", 1)[1].split(","))
     try:
@@ -81,6 +97,57 @@ def _read_packaged(name: str) -> str | None:
     return res.read_text(encoding="utf-8") if res.is_file() else None
 
 
+def _label(name: str) -> str:
+    """A model file's name without its extension ("block_html.lgb.txt" → "block_html")."""
+    return name.split(".", 1)[0]
+
+
+def _shipped() -> list[tuple[str, str, BoosterModel]]:
+    """(label, file text, loaded model) of every model file shipped in the package."""
+    from ..features import FEATURE_NAMES
+    from ..pagetype import PAGE_FEATURE_NAMES
+    from ..stack import STACK_FEATURE_NAMES
+
+    expected = {BLOCK_HTML: FEATURE_NAMES, BLOCK_TEXT: FEATURE_NAMES,
+                STACK_HTML: STACK_FEATURE_NAMES, STACK_TEXT: STACK_FEATURE_NAMES,
+                PAGE_TYPE: PAGE_FEATURE_NAMES, PAGE_TYPE_TEXT: PAGE_FEATURE_NAMES}
+    items = []
+    for name in SHIPPED:
+        text = _read_packaged(name)
+        if text is not None:
+            items.append((_label(name), text, load_booster(text, expected[name], name)))
+    return items
+
+
+def _given(models: Mapping[str, BoosterModel] | None) -> list[tuple[str, str, BoosterModel]]:
+    if models is None:
+        return _shipped()
+    return [(label, model.to_string(), model) for label, model in models.items()]
+
+
+def compile_models(cache_dir: str | os.PathLike[str] | None = None, *,
+                   models: Mapping[str, BoosterModel] | None = None, force: bool = False,
+                   log: Callable[[str], None] | None = None) -> list[CompileResult]:
+    """Compile the shipped models (or ``models``, by label) into the cache with lleaves.
+
+    Good builds already there are kept unless ``force``. Takes seconds per model (tens for a
+    page-type model); raises :class:`~pageparts.MissingExtra` without the ``fast`` extra.
+    """
+    return build(_given(models), cache_dir, force=force, log=log)
+
+
+def compiled_status(cache_dir: str | os.PathLike[str] | None = None, *,
+                    models: Mapping[str, BoosterModel] | None = None) -> list[CompileResult]:
+    """Which of the shipped models (or ``models``) have a usable build in the cache."""
+    return status(_given(models), cache_dir)
+
+
+def attach_compiled(models: Mapping[str, BoosterModel],
+                    cache_dir: str | os.PathLike[str] | None = None) -> dict[str, BoosterModel]:
+    """``models`` (by label), each with its cached build attached where there is a good one."""
+    return attach(_given(models), cache_dir)
+
+
 @dataclass(frozen=True)
 class Models:
     """The block models and the page-type models one Extractor uses."""
@@ -93,23 +160,25 @@ class Models:
     text_page_type: BoosterModel | None = None
 
     @classmethod
-    def default(cls) -> Models:
-        """The models shipped inside the package."""
-        from ..features import FEATURE_NAMES
-        from ..pagetype import PAGE_FEATURE_NAMES
-        from ..stack import STACK_FEATURE_NAMES
+    def default(cls, *, compiled: bool = True,
+                cache_dir: str | os.PathLike[str] | None = None) -> Models:
+        """The models shipped inside the package; with ``compiled``, each one that has a good
+        build in the cache (``cache_dir``, default :func:`~._cache.cache_dir`) predicts with it.
+        """
+        items = _shipped()
+        shipped = (attach(items, cache_dir) if compiled
+                   else {label: model for label, _, model in items})
 
-        def get(name: str, expected: tuple[str, ...]) -> BoosterModel | None:
-            text = _read_packaged(name)
-            return load_booster(text, expected, name) if text is not None else None
+        def get(name: str) -> BoosterModel | None:
+            return shipped.get(_label(name))
 
         return cls(
-            html=get(BLOCK_HTML, FEATURE_NAMES),
-            text=get(BLOCK_TEXT, FEATURE_NAMES),
-            page_type=get(PAGE_TYPE, PAGE_FEATURE_NAMES),
-            html_stack=get(STACK_HTML, STACK_FEATURE_NAMES),
-            text_stack=get(STACK_TEXT, STACK_FEATURE_NAMES),
-            text_page_type=get(PAGE_TYPE_TEXT, PAGE_FEATURE_NAMES),
+            html=get(BLOCK_HTML),
+            text=get(BLOCK_TEXT),
+            page_type=get(PAGE_TYPE),
+            html_stack=get(STACK_HTML),
+            text_stack=get(STACK_TEXT),
+            text_page_type=get(PAGE_TYPE_TEXT),
         )
 
     def block(self, kind: str) -> BoosterModel:
