@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--big-peers", action="store_true",
                    help="also run trafilatura on the synthetic page (slow)")
     p.add_argument("--no-memory", action="store_true", help="skip the peak-RSS runs")
+    p.add_argument("--compiled", action="store_true",
+                   help="compile the models first (needs the 'fast' extra; minutes the first "
+                   "time, then cached) and time pageparts with LightGBM beside the builds")
     p.add_argument("--json", dest="json_out", default=None, metavar="OUT",
                    help="also write the report as JSON to OUT")
     p.set_defaults(func=run)
@@ -45,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     peers = tuple(n.strip() for n in args.peers.split(",") if n.strip() not in ("", "none"))
     config = BenchConfig(packs=tuple(args.packs), datasets=args.datasets, sample=args.sample,
                          seed=args.seed, repeat=args.repeat, peers=peers, big_mb=args.big_mb,
-                         big_peers=args.big_peers, memory=not args.no_memory)
+                         big_peers=args.big_peers, memory=not args.no_memory,
+                         compiled=args.compiled)
     report = bench(config)
     sys.stdout.write(format_bench(report))
     if args.json_out:

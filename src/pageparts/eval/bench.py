@@ -22,6 +22,7 @@ from typing import Any
 from .._errors import PagepartsError
 from .._options import Options
 from ..decode import decode
+from ..model import Models
 from .packs import datasets_dir, load_pack, pack_ids, resolve_pack, subset
 from .peers import PEERS, load_peers
 from .systems import PagepartsSystem, System
@@ -46,6 +47,8 @@ class BenchConfig:
     big_peers: bool = False
     memory: bool = True
     child_timeout: float = 600.0
+    #: compile the models first (the ``fast`` extra) and time LightGBM's pageparts beside them
+    compiled: bool = False
 
 
 def _stderr(msg: str) -> None:
@@ -69,8 +72,22 @@ def _load_pages(config: BenchConfig) -> Pages:
     return pages
 
 
+#: pageparts with its models run by LightGBM even where compiled builds are cached
+LIGHTGBM = "pageparts-lightgbm"
+
+
 def _make(name: str) -> System:
-    return PagepartsSystem() if name == "pageparts" else PEERS[name][1]()
+    if name == "pageparts":
+        return PagepartsSystem()
+    if name == LIGHTGBM:
+        return PagepartsSystem(Models.default(compiled=False), name=LIGHTGBM)
+    return PEERS[name][1]()
+
+
+def _uses_builds() -> bool:
+    """Whether a default Extractor runs compiled builds of its block models."""
+    html = Models.default().html
+    return html is not None and html.compiled is not None
 
 
 def _speed(systems: list[System], pages: Pages, repeat: int, log: Log) -> dict[str, float]:
@@ -193,7 +210,13 @@ def bench(config: BenchConfig, *, log: Log = _stderr) -> dict[str, Any]:
     pages = _load_pages(config)
     if not pages:
         raise PagepartsError("no pages to benchmark; check the pack names and --sample")
-    systems: list[System] = [PagepartsSystem(), *load_peers(list(config.peers), warn=log)]
+    if config.compiled:
+        from ..model import compile_models
+
+        compile_models(log=log)  # untimed; builds already in the cache are kept
+    systems: list[System] = [PagepartsSystem(),
+                             *([_make(LIGHTGBM)] if config.compiled else []),
+                             *load_peers(list(config.peers), warn=log)]
     names = [s.name for s in systems]
     chars = sum(len(p) for p, _ in pages)
     log(f"{len(pages)} pages ({chars / 1e6:.1f} M characters), {config.repeat} passes")
@@ -203,6 +226,7 @@ def bench(config: BenchConfig, *, log: Log = _stderr) -> dict[str, Any]:
         "config": {k: getattr(config, k) for k in config.__slots__},
         "pages": len(pages),
         "characters": chars,
+        "compiled_models": _uses_builds(),
         "speed": {n: {"seconds": round(best[n], 3),
                       "pages_per_second": round(len(pages) / best[n], 1),
                       "x_pageparts": round(len(pages) / best[n] / base, 3)} for n in names},
@@ -225,7 +249,10 @@ def format_bench(report: dict[str, Any]) -> str:
     lines = ["## pageparts bench", "",
              f"{report['pages']} pages ({report['characters'] / 1e6:.1f} M characters), same "
              "decoded input for every system, one process, interleaved page by page; best of "
-             f"{report['config']['repeat']} passes.", "",
+             f"{report['config']['repeat']} passes. pageparts ran "
+             + ("compiled builds of its models (the `fast` extra)"
+                if report.get("compiled_models") else "its models with LightGBM")
+             + ".", "",
              "| system | seconds | pages/s | x pageparts |", "|---|---|---|---|"]
     for n, s in report["speed"].items():
         lines.append(f"| {n} | {s['seconds']:.2f} | {s['pages_per_second']:.1f} | "
