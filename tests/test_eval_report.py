@@ -85,3 +85,17 @@ def test_comment_recall_is_also_given_over_the_snippets_the_html_holds() -> None
     text = format_report(report)
     assert "found, of those in the HTML" in text
     assert "| 1.000 of 1 |" in text
+
+
+def test_bench_names_the_lightgbm_pageparts_and_says_which_ran() -> None:
+    from pageparts.eval.bench import LIGHTGBM, _make, format_bench
+
+    system = _make(LIGHTGBM)
+    assert system.name == LIGHTGBM
+    models = system.extractor.models  # type: ignore[attr-defined]
+    assert models.html is not None and models.html.compiled is None
+    report = {"pages": 1, "characters": 10, "config": {"repeat": 1}, "compiled_models": True,
+              "speed": {"pageparts": {"seconds": 1.0, "pages_per_second": 1.0,
+                                      "x_pageparts": 1.0}}}
+    assert "compiled builds" in format_bench(report)
+    assert "with LightGBM" in format_bench({**report, "compiled_models": False})
