@@ -302,6 +302,17 @@ def test_german_author_suffix_and_buttons_removed() -> None:
     assert got[0][1].date == dt.date(2019, 3, 3)
 
 
+
+@pytest.mark.parametrize("says", ["dijo:", "disse:", "schreef:", "napisał:"])
+def test_said_in_other_languages_is_not_part_of_the_name(says: str) -> None:
+    # the author line as one text node ("Ramón dijo:"), as many themes print it
+    html = page(f"""<ol class="commentlist">
+      <li class="comment" id="comment-7"><div class="comment-author">Ramón {says}</div>
+        <div class="comment-meta">3/3/2019</div><p>Muy buen artículo.</p></li>
+      <li class="comment" id="comment-8"><div class="comment-author">Luisa {says}</div>
+        <div class="comment-meta">4/3/2019</div><p>Gracias.</p></li></ol>""")
+    assert [c.author for _, c in flat(threads(html))] == ["Ramón", "Luisa"]
+
 WIDGET = page("""
 <aside><h3>Latest comments</h3><ul>
  <li class="kommentar"><a href="/a/1#c1" title="06.11.2023">Quantum leap? A small step.</a>

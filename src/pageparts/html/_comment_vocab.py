@@ -140,13 +140,14 @@ _AUTHOR_PREFIX = re.compile(
 )
 _AUTHOR_SUFFIX = re.compile(
     r"(?:[\s,:]+(?:says|said|sagt|sagte|schreibt|schrieb|meint|meinte|wrote|writes|commented"
-    r"|kommentierte|dit|a dit|a écrit|escribió|dice|replied|antwortete|on|am|um|at|le|el|the))?"
+    r"|kommentierte|dit|a dit|a écrit|escribió|dijo|dice|disse|scrive|ha scritto|schreef|zegt"
+    r"|napisał|replied|antwortete|on|am|um|at|le|el|the))?"
     r"[\s:,…\-\u2013\u2014|»·•@]*$",
     re.IGNORECASE,
 )
 _SAYS_WORD = re.compile(
     r"\s+(?:says|said|sagt|sagte|schreibt|schrieb|meint|wrote|writes|commented|kommentierte"
-    r"|a écrit|escribió|replied|antwortete)\b.*$",
+    r"|a écrit|escribió|dijo|disse|ha scritto|schreef|napisał|replied|antwortete)\b.*$",
     re.IGNORECASE,
 )
 _WEEKDAY_TAIL = re.compile(
