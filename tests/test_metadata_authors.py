@@ -127,3 +127,48 @@ def test_bio_box_without_a_byline_names_no_author() -> None:
       <p>Clay needs time to dry.</p>
       <div class="author-bio">Potter and teacher since 1999</div></body>""")
     assert m.author is None
+
+
+def test_french_author_class_names_the_author() -> None:
+    m = meta("""<body><h1>Les toits de Lisbonne</h1>
+      <div class="dates_auteurs">par <span class="auteurs">Odile Marchand</span>, 3 mai 2021
+      </div><p>Texte.</p></body>""")
+    assert m.author == "Odile Marchand"
+
+
+def test_german_profile_link_under_the_headline() -> None:
+    m = meta("""<body><h1>Feuerwehrautos der Fünfziger</h1><p>
+      <a href="/profil/31/Jonas_Wendel">Jonas Wendel</a> schreibt über Technik</p>
+      <p>Text.</p></body>""")
+    assert m.author == "Jonas Wendel"
+
+
+def test_posted_on_date_then_by_name() -> None:
+    m = meta("""<body><h1>Gadgets we never knew we wanted</h1>
+      <div class="page-meta--author">Posted on March 2, 2021 by Rhea Castell</div></body>""")
+    assert m.author == "Rhea Castell"
+
+
+def test_posted_on_date_alone_names_no_one() -> None:
+    m = meta("""<body><h1>Gadgets we never knew we wanted</h1>
+      <div class="post-author">Posted on March 2, 2021</div></body>""")
+    assert m.author is None
+
+
+def test_two_initials_are_not_a_repeated_name() -> None:
+    m = meta("""<body><h1>Neue Kinosäle</h1><p class="author">Von R. R. am 07.08.2013</p>
+      </body>""")
+    assert m.author == "R. R."
+
+
+def test_site_named_as_a_persons_blog() -> None:
+    m = meta("""<head><title>Moving the build farm | Imre Halasz's blog</title></head>
+      <body><h1>Moving the build farm</h1><p>Notes.</p></body>""")
+    assert m.author == "Imre Halasz"
+
+
+def test_brand_site_name_is_not_an_author() -> None:
+    m = meta("""<head><title>Bike locks | Harbor Lock</title>
+      <meta property="og:site_name" content="Harbor Lock"></head>
+      <body><h1>Bike locks</h1></body>""", "https://www.harborlock.com/bike")
+    assert m.author is None

@@ -63,20 +63,27 @@ _NOT_A_NAME = re.compile(
     re.I)
 # "8 Written by Ann Lee": a label inside the text, with a count or an icon's text before it
 _BY_INSIDE = re.compile(r"^.{0,24}?\b(?:written|posted|published)\s+by\s+(?=\w)", re.I)
-_AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
+_AUTHOR_CLASSES = ("[class*=author i], [class*=byline i], [rel~=author], [class*=autor i], "
+                   "[class*=auteur i]")
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
+_INITIAL = re.compile(r"\w\.?")
 _END_MARKS = re.compile(r"(?:\s*\*+|\s+\.)$")  # "Ann Lee*", "Ann Lee, DVM ." (not "Ph.D.")
 _NEXT_LABEL = re.compile(r"\s+[^\W\d_]{3,}:\s.*$")  # "Ann Lee Quelle: dpa": the next field
 _WRITTEN_BY = re.compile(r"(?:this\s+(?:post|article|story)\s+(?:was|is)\s+)?written\s+by\s",
                          re.I)
+# the label of a date: "Posted on", "Published", "Ver\u00f6ffentlicht am", "Publi\u00e9 le"
+_DATE_LABEL = re.compile(
+    r"(?:posted|published|written|updated|last updated|date|datum|ver\u00f6ffentlicht|"
+    r"erschienen|publi\u00e9|publicado|pubblicato|geplaatst)(?:\s+(?:on|am|le|el|il|op|em))?",
+    re.IGNORECASE)
 _LAST_FIRST = re.compile(r"^([^,\s][^,]*),\s*([^,]+)$")
 _COMMENT_TOKEN = re.compile(  # "comments", "comment-list", "comment-123", not "comments-open"
     r"(?:comments?|commentlist|respond|replies|reply)(?:[-_](?:list|area|section|body|thread|"
     r"wrap|wrapper|container|content|item|inner|\d+))?$|comment-(?!s?open|s?closed|count)"
 )
 _PROFILE_HREF = re.compile(  # /author/ann-lee, /users/123/ann, /members/ann.42/, /u/ann
-    r"/(?:authors?|autor(?:en)?|auteurs?|u|users?|members?|profiles?|people|contributors?)/"
+    r"/(?:authors?|autor(?:en)?|auteurs?|u|users?|members?|profil(?:es?)?|people|contributors?)/"
     r"[^/?#]+/?(?:[^/?#]+/?)?$(?<!\.html)(?<!\.htm)|[?&](?:mode=viewprofile|showuser=|u=\d)",
     re.I)
 _DATA_AUTHOR = ("data-author-username", "data-author", "data-username")
@@ -115,8 +122,8 @@ def _clean_author(text: str) -> str | None:
     if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
         before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
         after = _READ_TIME.sub("", text[dated.end():]).strip(_NAME_TRIM)
-        if before.endswith(":"):  # "Stand: 20. April 2020" is no name, "Datum: ... Autor: Ann"
-            before = ""          # names one only after a by-label
+        if before.endswith(":") or _DATE_LABEL.fullmatch(before):  # "Stand: 20. April 2020",
+            before = ""  # "Posted on": no name; "Datum: ... Autor: Ann" names one after a by-label
             after = after if _BY.match(after + " ") else ""
         text = before or after
     text = _NEXT_LABEL.sub("", _BY_INSIDE.sub("", text))
@@ -125,7 +132,8 @@ def _clean_author(text: str) -> str | None:
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
     words = _END_MARKS.sub("", text).split()
     half = len(words) // 2
-    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+    if (half and len(words) % 2 == 0 and words[:half] == words[half:]
+            and not all(_INITIAL.fullmatch(w) for w in words)):  # "R. R.": two initials
         words = words[:half]  # "Jane Doe Jane Doe": a link and a label
     for i, word in enumerate(words[2:], 2):  # "Will Judd Former Deputy Editor": no comma, a role
         if word.lower().rstrip(",") in _ROLE_WORDS:
