@@ -198,6 +198,19 @@ def _markup_reading(shown: date, byline: str, s: _Scan, ld: _LD, *, dayfirst: bo
     return shown
 
 
+def _modified_date(s: _Scan, ld: _LD, dayfirst: bool) -> date | None:
+    """The day the markup says the page was last modified (JSON-LD, then meta tags)."""
+    d = _ld_date(ld, ("dateModified",))
+    if d:
+        return d
+    for name in _MODIFIED_META:
+        for value in s.meta.get(name, ())[:1]:
+            d = _parse_date(value, dayfirst)
+            if d:
+                return d
+    return None
+
+
 def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                  dayfirst: bool) -> date | None:
     url_day = _url_day(url)
@@ -208,6 +221,12 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
         shown = _labelled_date(byline, dayfirst, first_only=True)
     if shown and _fits_url(shown, url):  # the date the reader sees under the headline
         return _markup_reading(shown, byline, s, ld, dayfirst=dayfirst, url_day=url_day)
+    above = around.above()
+    shown = _labelled_date(above, dayfirst, first_only=True)
+    # else one just above it ("05.02.2020 - Redaktion: ..."), unless the markup calls it the
+    # day the page was modified
+    if shown and _fits_url(shown, url) and shown != _modified_date(s, ld, dayfirst):
+        return _markup_reading(shown, above, s, ld, dayfirst=dayfirst, url_day=url_day)
     dates = _structured_dates(s, ld, dayfirst)
     first = next(dates, None)
     if first is not None:  # the rest only serve to find the same instant in local time
@@ -228,15 +247,7 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
     d = _classed_date(s, dayfirst)
     if d:
         return d
-    d = _ld_date(ld, ("dateModified",))
-    if d:
-        return d
-    for name in _MODIFIED_META:
-        for value in s.meta.get(name, ())[:1]:
-            d = _parse_date(value, dayfirst)
-            if d:
-                return d
-    return None
+    return _modified_date(s, ld, dayfirst)
 
 
 def _language(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
