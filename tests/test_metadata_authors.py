@@ -172,3 +172,18 @@ def test_brand_site_name_is_not_an_author() -> None:
       <meta property="og:site_name" content="Harbor Lock"></head>
       <body><h1>Bike locks</h1></body>""", "https://www.harborlock.com/bike")
     assert m.author is None
+
+
+def test_teams_blog_is_no_persons_blog() -> None:
+    m = meta("""<head><title>Release notes | The Team's blog</title></head>
+      <body><h1>Release notes</h1></body>""")
+    assert m.author is None
+
+
+def test_thread_starter_beats_the_first_post_shown() -> None:
+    m = meta("""<body><h1>Which mesh router?</h1><ul class="p-description">
+      <li><span class="u-srOnly">Thread starter</span> <a href="/members/tova_k.12/"
+      class="username">tova_k</a></li><li><span>Start date</span> Jun 14, 2025</li></ul>
+      <article class="message" itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">rmoss</span><p>Page 3 reply.</p></article></body>""")
+    assert m.author == "tova_k"

@@ -109,6 +109,10 @@ _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "
     rf"([{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{0,3}})"
     r"(?![\w'\u2019])"
 )
+_STARTER = re.compile(  # "Thread starter ann_lee Start date ...", "Themenstarter: Ann Lee"
+    r"\b(?:thread\s+starter|topic\s+starter|started\s+by|themenstarter|themenersteller)"
+    r"\s*:?\s+(\S.{0,39}?)(?=\s+(?:start\s+date|startdatum|start-datum|erstellt|date|on|am)\b"
+    r"|\s*[\u2022\u00b7|,]|\s+\d|$)", re.I)
 _READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
                         re.I)
 _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
@@ -279,6 +283,9 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
         found = consider(_join_authors(values))
         if found:
             return found
+    found = consider(_thread_starter(around))
+    if found:  # a thread page (maybe not its first page): the first post shown may be a reply
+        return found
     names = []
     for prop, node in s.itemprops:
         if prop in ("author", "creator") and not _in_comments(node):
@@ -308,6 +315,12 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
         if found:
             return found
     return fallback
+
+
+def _thread_starter(around: _Around) -> str | None:
+    """The user a forum thread's header names as its starter ("Thread starter ann_lee")."""
+    m = _STARTER.search(around.byline())
+    return _clean_author(m[1]) if m else None
 
 
 def _visible_byline(around: _Around) -> str | None:

@@ -23,6 +23,7 @@ _NOT_STATE_NAME = re.compile(r"^(?:https?:|/|\d+$|[\w-]*\d{3,})|[@=]", re.I)
 # a person's name: two or three capitalised words ("Ann Lee", "Jo de Vries")
 _NAME_WORD = r"[A-Z\u00c0-\u00de][\w'\u2019-]+"
 _PERSON = re.compile(rf"{_NAME_WORD}(?:\s+(?:[a-z]{{1,3}}\s+)?{_NAME_WORD}){{1,2}}")
+_NOT_PERSON = re.compile(r"(?:the|our|my|your|die|der|das|le|la|les)\s", re.I)  # "The Team's"
 _OWNED = re.compile(r"(.+?)['\u2019]s\s+(?:blog|weblog|website|homepage|home page)$", re.I)
 _POSTER_HREF = re.compile(r"viewprofile|/members?/|/users?/|/u/|/profile/", re.I)
 
@@ -87,7 +88,7 @@ def site_owner(s: _Scan, site: str | None) -> str | None:
             names += [parts[-1], parts[0]]
     for name in names:
         owner = _OWNED.match(name)
-        if owner and _PERSON.fullmatch(owner[1]):
+        if owner and _PERSON.fullmatch(owner[1]) and not _NOT_PERSON.match(owner[1]):
             return owner[1]
     return None
 
