@@ -187,3 +187,13 @@ def test_thread_starter_beats_the_first_post_shown() -> None:
       <article class="message" itemprop="author" itemscope itemtype="https://schema.org/Person">
       <span itemprop="name">rmoss</span><p>Page 3 reply.</p></article></body>""")
     assert m.author == "tova_k"
+
+
+def test_web_page_author_in_json_ld_beats_a_theme_meta_author() -> None:
+    m = meta("""<head><meta name="author" content="Theme by Studio Nord">
+      <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage", "@id": "https://x.example/p#webpage", "name": "Grundeinkommen",
+       "author": {"@id": "https://x.example/#/person/1"}},
+      {"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Hanna Weller"}]}
+      </script></head><body><h1>Grundeinkommen</h1></body>""")
+    assert m.author == "Hanna Weller"

@@ -272,10 +272,11 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
             return None
         return found
 
-    names, org = _ld_authors(ld, ld.main)
-    found = consider(_join_authors(names), org)
-    if found:
-        return found
+    for obj in (ld.main, ld.page):  # the article's, else the web page's own author
+        names, org = _ld_authors(ld, obj)
+        found = consider(_join_authors(names), org)
+        if found:
+            return found
     for name in _AUTHOR_META:
         values = s.meta.get(name, [])
         if name in ("citation_author", "dc.creator", "dcterms.creator"):
@@ -309,7 +310,7 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
         found = consider(_join_authors([_profile_link(around) or ""]))
         if found:
             return found
-    for obj in (ld.page, *ld.objects):
+    for obj in ld.objects:
         names, org = _ld_authors(ld, obj)
         found = consider(_join_authors(names), org)
         if found:

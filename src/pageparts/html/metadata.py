@@ -47,7 +47,7 @@ from ._meta_scan import (
     _Scan,
     _scan,
 )
-from ._meta_title import _choose_title, _host_keys, _site_names
+from ._meta_title import _choose_title, _host_keys, _site_names, original_url
 
 __all__ = ["read_metadata"]
 
@@ -155,7 +155,7 @@ def _local_day(raw: str, day: date, url_day: date | None,
 
 def _fits_url(day: date, url: str | None) -> bool:
     """Whether ``day`` agrees with the year (and month) a URL path states, if it states one."""
-    m = _URL_MONTH.search(urlsplit(url).path) if url else None
+    m = _URL_MONTH.search(urlsplit(original_url(url)).path) if url else None
     if m is None:
         return True
     return int(m[1]) == day.year and (m[2] is None or int(m[2]) == day.month)
