@@ -197,3 +197,16 @@ def test_web_page_author_in_json_ld_beats_a_theme_meta_author() -> None:
       {"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Hanna Weller"}]}
       </script></head><body><h1>Grundeinkommen</h1></body>""")
     assert m.author == "Hanna Weller"
+
+
+def test_byline_lists_coauthors_after_the_structured_author() -> None:
+    m = meta("""<head><meta name="author" content="Rosa Imhof"></head><body>
+      <h1>Trail bikes tested</h1><div class="meta-item author"><span class="fn">von Rosa Imhof,
+      Jan Tiller</span></div><p>Text.</p></body>""")
+    assert m.author == "Rosa Imhof, Jan Tiller"
+
+
+def test_role_after_the_structured_author_is_no_coauthor() -> None:
+    m = meta("""<head><meta name="author" content="Rosa Imhof"></head><body>
+      <h1>Trail bikes tested</h1><div class="byline">Rosa Imhof, Senior Editor</div></body>""")
+    assert m.author == "Rosa Imhof"

@@ -113,6 +113,10 @@ _STARTER = re.compile(  # "Thread starter ann_lee Start date ...", "Themenstarte
     r"\b(?:thread\s+starter|topic\s+starter|started\s+by|themenstarter|themenersteller)"
     r"\s*:?\s+(\S.{0,39}?)(?=\s+(?:start\s+date|startdatum|start-datum|erstellt|date|on|am)\b"
     r"|\s*[\u2022\u00b7|,]|\s+\d|$)", re.I)
+_LIST_SEP = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)\s*")  # "Ann Lee, Bo Chen und Cy Roe"
+_LIST_MARK = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)")
+_PERSON_NAME = re.compile(  # two to four capitalised words, particles between them
+    rf"[{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{1,3}}")
 _READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
                         re.I)
 _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
@@ -276,14 +280,11 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
         names, org = _ld_authors(ld, obj)
         found = consider(_join_authors(names), org)
         if found:
-            return found
+            return _fuller(found, s, tree, around)
     for name in _AUTHOR_META:
-        values = s.meta.get(name, [])
-        if name in ("citation_author", "dc.creator", "dcterms.creator"):
-            values = [_LAST_FIRST.sub(r"\2 \1", v) for v in values]  # "Roy, Ann" -> "Ann Roy"
-        found = consider(_join_authors(values))
+        found = consider(_join_authors(_meta_names(s, name)))
         if found:
-            return found
+            return _fuller(found, s, tree, around)
     found = consider(_thread_starter(around))
     if found:  # a thread page (maybe not its first page): the first post shown may be a reply
         return found
@@ -316,6 +317,45 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
         if found:
             return found
     return fallback
+
+
+def _meta_names(s: _Scan, name: str) -> list[str]:
+    values = s.meta.get(name, [])
+    if name in ("citation_author", "dc.creator", "dcterms.creator"):
+        values = [_LAST_FIRST.sub(r"\2 \1", v) for v in values]  # "Roy, Ann" -> "Ann Roy"
+    return values
+
+
+def _fuller(found: str, s: _Scan, tree: LexborHTMLParser, around: _Around) -> str:
+    """``found``, one name, or the longer list of names another author tag or a byline element
+    gives starting with it ("Ann Lee" and "von Ann Lee, Bo Chen": "Ann Lee, Bo Chen")."""
+    if "," in found:
+        return found
+    first = _key(found)
+    lists = [_join_authors(values) or "" for name in _AUTHOR_META
+             if len(values := _meta_names(s, name)) > 1]
+    if _listed(found, around.byline()):  # (byline elements are looked up only where the
+        lists += _byline_names(tree)  # text under the headline lists more after the name)
+    for text in lists:
+        names = [n for n in (x.strip(_NAME_TRIM) for x in _LIST_SEP.split(
+            _BY.sub("", _text(text)).strip(_NAME_TRIM))) if n]
+        if (len(names) > 1 and _key(names[0]) == first
+                and all(_PERSON_NAME.fullmatch(n) and not _ROLE_WORDS.intersection(
+                    _key(n).split()) for n in names[:10])):  # "Ann Lee, Senior Editor"
+            return ", ".join(names[:10])
+    return found
+
+
+def _listed(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` followed by a list mark ("Ann Lee, ", "Ann Lee und")."""
+    at = text.find(name)
+    for _ in range(20):
+        if at < 0:
+            return False
+        if _LIST_MARK.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _thread_starter(around: _Around) -> str | None:
