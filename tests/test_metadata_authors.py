@@ -210,3 +210,21 @@ def test_role_after_the_structured_author_is_no_coauthor() -> None:
     m = meta("""<head><meta name="author" content="Rosa Imhof"></head><body>
       <h1>Trail bikes tested</h1><div class="byline">Rosa Imhof, Senior Editor</div></body>""")
     assert m.author == "Rosa Imhof"
+
+
+def test_team_after_a_dash_is_cut_from_the_name() -> None:
+    m = meta("""<head><meta name="author" content="Dara Quist - Acme Editorial Team"></head>
+      <body><h1>Price guide</h1></body>""")
+    assert m.author == "Dara Quist"
+
+
+def test_job_title_at_a_firm_is_cut_from_the_name() -> None:
+    m = meta("""<body><h1>Claims after a crash</h1><p class="author-line">Reviewed by
+      Lea M. Oduya, Trial Attorney at Oduya &amp; Park, on May 9, 2024.</p></body>""")
+    assert m.author == "Lea M. Oduya"
+
+
+def test_place_after_a_dash_stays() -> None:
+    m = meta("""<head><meta name="author" content="Dara Quist - Paris"></head>
+      <body><h1>Price guide</h1></body>""")
+    assert m.author == "Dara Quist - Paris"

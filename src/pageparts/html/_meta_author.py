@@ -117,6 +117,9 @@ _LIST_SEP = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)\s*")  # "Ann Lee, B
 _LIST_MARK = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)")
 _PERSON_NAME = re.compile(  # two to four capitalised words, particles between them
     rf"[{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{1,3}}")
+# what follows a name after a dash or bar (checked for role words), or a job title "at" a firm
+_ROLE_TAIL = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|,\s+[^,]{2,60}?\s(?P<at>at|bei|chez)\s.*$")
+_TEAM_WORDS = _ROLE_WORDS | {"team", "editorial", "redaktion", "staff"}
 _READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
                         re.I)
 _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
@@ -138,6 +141,7 @@ def _clean_author(text: str) -> str | None:
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
+    text = _role_tail_cut(text)
     words = _END_MARKS.sub("", text).split()
     half = len(words) // 2
     if (half and len(words) % 2 == 0 and words[:half] == words[half:]
@@ -154,6 +158,16 @@ def _clean_author(text: str) -> str | None:
         return None
     if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
         return None
+    return text
+
+
+def _role_tail_cut(text: str) -> str:
+    """``text`` without a role set off after the name: "Ann Lee - Site Editorial Team",
+    "Ann Lee, Trial Attorney at Firm & Co"."""
+    m = _ROLE_TAIL.search(text)
+    if m and len(text[:m.start()].split()) >= 2 and (
+            m["at"] or _TEAM_WORDS.intersection(_key(m[0]).split())):
+        return text[:m.start()]
     return text
 
 
