@@ -118,3 +118,10 @@ def test_archived_copy_strips_the_archived_sites_name() -> None:
         <body><h1>KalmusBlog</h1><h2>Was ist Rankenwerk?</h2></body>"""),
         "https://web.archive.org/web/20080731095558/http://www.kalmusblog.de/2008/07/29/x/")
     assert m.title == "Was ist Rankenwerk?"
+
+
+def test_utf8_read_as_latin1_in_a_title_is_repaired() -> None:
+    mangled = "A Saver\u00e2\u0080\u0099s Guide to Kilns".encode("utf-8").decode("utf-8")
+    m = read_metadata(LexborHTMLParser(
+        f"<head><title>{mangled}</title></head><body><p>Text.</p></body>"), None)
+    assert m.title == "A Saver\u2019s Guide to Kilns"
