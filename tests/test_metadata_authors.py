@@ -228,3 +228,13 @@ def test_place_after_a_dash_stays() -> None:
     m = meta("""<head><meta name="author" content="Dara Quist - Paris"></head>
       <body><h1>Price guide</h1></body>""")
     assert m.author == "Dara Quist - Paris"
+
+
+def test_written_by_label_pair_beats_the_site_as_structured_author() -> None:
+    m = meta("""<head><meta property="og:site_name" content="Orbit Notes">
+      <script type="application/ld+json">{"@type": "Article", "headline": "New books",
+      "author": {"@type": "Organization", "name": "Orbit Notes"}}</script>
+      <meta name="twitter:label1" content="Written by">
+      <meta name="twitter:data1" content="Ines Barros"></head>
+      <body><h1>New books</h1></body>""")
+    assert m.author == "Ines Barros"

@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._bounded import is_big, walk
 from ._meta_around import _Around
+from ._meta_author_hints import author_hints
 from ._meta_dates import _DATEISH, _MONTHS, _first_date_match
 from ._meta_ld import _LD, _ld_resolve, _ld_text, _types_of
 from ._meta_scan import (
@@ -278,7 +279,19 @@ def _profile_link(around: _Around) -> str | None:
 
 def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
                    sites: list[list[str]], hosts: list[str], shop: bool) -> str | None:
-    """The first person-like author in source order; an organisation only when nothing else."""
+    """The first person-like author in source order; an organisation only when nothing else
+    (no hint names a person either)."""
+    person, organisation = _person_or_organisation(tree, around, s, ld, sites=sites,
+                                                   hosts=hosts, shop=shop)
+    if person is None:
+        person = next(filter(None, (_join_authors([h]) for h in author_hints(s))), None)
+    return person or organisation
+
+
+def _person_or_organisation(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
+                            sites: list[list[str]], hosts: list[str],
+                            shop: bool) -> tuple[str | None, str | None]:
+    """The first person-like author in source order, else (None, the first organisation)."""
     fallback: str | None = None
 
     def consider(found: str | None, org: bool = False) -> str | None:
@@ -294,14 +307,14 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
         names, org = _ld_authors(ld, obj)
         found = consider(_join_authors(names), org)
         if found:
-            return _fuller(found, s, tree, around)
+            return _fuller(found, s, tree, around), None
     for name in _AUTHOR_META:
         found = consider(_join_authors(_meta_names(s, name)))
         if found:
-            return _fuller(found, s, tree, around)
+            return _fuller(found, s, tree, around), None
     found = consider(_thread_starter(around))
     if found:  # a thread page (maybe not its first page): the first post shown may be a reply
-        return found
+        return found, None
     names = []
     for prop, node in s.itemprops:
         if prop in ("author", "creator") and not _in_comments(node):
@@ -310,27 +323,27 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
             break  # later ones are mostly other people's posts or related articles
     found = consider(_join_authors(names))
     if found:
-        return found
+        return found, None
     if not shop:  # on a product page, "by" and author classes name reviewers and brands
         found = consider(_join_authors(_data_authors(tree)[:1]))
         if found:
-            return found
+            return found, None
         for text in _byline_names(tree):
             found = consider(_join_authors([text]))
             if found:
-                return found
+                return found, None
         found = consider(_join_authors([_visible_byline(around) or ""]))
         if found:
-            return found
+            return found, None
         found = consider(_join_authors([_profile_link(around) or ""]))
         if found:
-            return found
+            return found, None
     for obj in ld.objects:
         names, org = _ld_authors(ld, obj)
         found = consider(_join_authors(names), org)
         if found:
-            return found
-    return fallback
+            return found, None
+    return None, fallback
 
 
 def _meta_names(s: _Scan, name: str) -> list[str]:

@@ -18,8 +18,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import Metadata
 from ._meta_around import _Around, _visible_date
-from ._meta_author import _choose_author, _join_authors
-from ._meta_author_hints import author_hints, site_owner
+from ._meta_author import _choose_author
+from ._meta_author_hints import site_owner
 from ._meta_dates import (
     _HAS_YEAR,
     _MONTHS,
@@ -331,8 +331,6 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
     shop = bool(types & _SHOP_TYPES) and not types & _STORY_TYPES
     author = _choose_author(tree, around, s, ld, sites=_site_names(site, ld, s.site_h1),
                             hosts=hosts, shop=shop)
-    if author is None:
-        author = next(filter(None, (_join_authors([h]) for h in author_hints(s))), None)
     if author is None and not shop:
         author = site_owner(s, site)
     return Metadata(
