@@ -238,3 +238,16 @@ def test_written_by_label_pair_beats_the_site_as_structured_author() -> None:
       <meta name="twitter:data1" content="Ines Barros"></head>
       <body><h1>New books</h1></body>""")
     assert m.author == "Ines Barros"
+
+
+def test_site_credits_in_the_author_tag_are_no_author() -> None:
+    m = meta("""<head><meta name="author" content="content: Kite Labs, design: Jo Park,
+      code: Eli Stone"></head><body><h1>Pricing chart</h1>
+      <div id="authors">by <span class="author">Mara Velde</span></div></body>""")
+    assert m.author == "Mara Velde"
+
+
+def test_text_and_photo_credits_name_the_writer() -> None:
+    m = meta("""<body><h1>Alpine huts</h1><p class="author">Text: Mara Velde, Fotos: Jo Park</p>
+      </body>""")
+    assert m.author == "Mara Velde"

@@ -110,6 +110,7 @@ _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "
     rf"([{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{0,3}})"
     r"(?![\w'\u2019])"
 )
+_CREDITS = re.compile(r"[^\W\d_]+:\s[^,:]+(?:,\s*[^\W\d_]+:\s[^,:]+)+")
 _STARTER = re.compile(  # "Thread starter ann_lee Start date ...", "Themenstarter: Ann Lee"
     r"\b(?:thread\s+starter|topic\s+starter|started\s+by|themenstarter|themenersteller)"
     r"\s*:?\s+(\S.{0,39}?)(?=\s+(?:start\s+date|startdatum|start-datum|erstellt|date|on|am)\b"
@@ -128,8 +129,8 @@ _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\
 
 def _clean_author(text: str) -> str | None:
     text = _END_MARKS.sub("", _text(text)[:_MAX_TEXT].replace(" ,", ","))
-    if text.endswith(":"):  # a field's label alone ("Autor:"), its value elsewhere
-        return None
+    if text.endswith(":") or (_CREDITS.match(text) and not _BY.match(text)):  # a label alone
+        return None  # ("Autor:"), its value elsewhere; credits ("content: X, design: Y")
     dated = _first_date_match(text) or _DATEISH.search(text)
     if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
         before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
