@@ -251,3 +251,12 @@ def test_text_and_photo_credits_name_the_writer() -> None:
     m = meta("""<body><h1>Alpine huts</h1><p class="author">Text: Mara Velde, Fotos: Jo Park</p>
       </body>""")
     assert m.author == "Mara Velde"
+
+
+def test_written_by_label_pair_beats_a_related_cards_microdata_author() -> None:
+    m = meta("""<head><meta name="twitter:label1" content="Written by">
+      <meta name="twitter:data1" content="Ines Barros"></head><body>
+      <aside><div class="card" itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">By Tom Reyes</span></div></aside>
+      <h1>Podcasts for leaders</h1><p>Text.</p></body>""")
+    assert m.author == "Ines Barros"

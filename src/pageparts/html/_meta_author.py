@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._bounded import is_big, walk
 from ._meta_around import _Around
-from ._meta_author_hints import author_hints
+from ._meta_author_hints import author_hints, labelled_meta
 from ._meta_dates import _DATEISH, _MONTHS, _first_date_match
 from ._meta_ld import _LD, _ld_resolve, _ld_text, _types_of
 from ._meta_scan import (
@@ -313,6 +313,9 @@ def _person_or_organisation(tree: LexborHTMLParser, around: _Around, s: _Scan, l
         found = consider(_join_authors(_meta_names(s, name)))
         if found:
             return _fuller(found, s, tree, around), None
+    found = consider(_join_authors([labelled_meta(s) or ""]))
+    if found:  # "twitter:label1" = "Written by": page-level, as the meta tags are
+        return found, None
     found = consider(_thread_starter(around))
     if found:  # a thread page (maybe not its first page): the first post shown may be a reply
         return found, None

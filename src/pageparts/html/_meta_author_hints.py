@@ -1,4 +1,5 @@
-"""Author hints read when no byline names anyone: labelled meta pairs, microdata names held
+"""Author hints: a labelled meta pair (read with the meta tags), and when no byline names
+anyone, microdata names held
 in ``content``, app-state scripts, a forum thread's first poster, and the owner a site's name
 states ("Ann Lee's blog")."""
 
@@ -28,7 +29,7 @@ _OWNED = re.compile(r"(.+?)['\u2019]s\s+(?:blog|weblog|website|homepage|home pag
 _POSTER_HREF = re.compile(r"viewprofile|/members?/|/users?/|/u/|/profile/", re.I)
 
 
-def _labelled_meta(s: _Scan) -> str | None:
+def labelled_meta(s: _Scan) -> str | None:
     """The name a "Written by" label pair of ``twitter:labelN`` / ``twitter:dataN`` gives."""
     for i in range(1, 5):
         label = s.meta.get(f"twitter:label{i}")
@@ -95,5 +96,5 @@ def site_owner(s: _Scan, site: str | None) -> str | None:
 
 def author_hints(s: _Scan) -> list[str]:
     """Author names from the hints above, most reliable first (raw, to be cleaned)."""
-    hints = (_labelled_meta(s), _microdata_name(s), _first_poster(s), _state_author(s))
+    hints = (_microdata_name(s), _first_poster(s), _state_author(s))
     return [h for h in hints if h]
