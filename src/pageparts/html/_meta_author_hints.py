@@ -1,7 +1,6 @@
-"""Author hints: a labelled meta pair (read with the meta tags), and when no byline names
-anyone, microdata names held
-in ``content``, app-state scripts, a forum thread's first poster, and the owner a site's name
-states ("Ann Lee's blog")."""
+"""Author hints: a labelled meta pair (read with the meta tags), and, when no byline names
+anyone, microdata names held in ``content``, app-state scripts, a forum thread's first poster,
+and the owner a site's name states ("Ann Lee's blog")."""
 
 from __future__ import annotations
 
