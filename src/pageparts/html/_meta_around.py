@@ -39,6 +39,7 @@ class _Around:
         self._region: LexborNode | None = None
         self._region_text = ""
         self._after = ""
+        self._after_size = 0  # the size the text after the headline was walked for
         self._before: str | None = None
 
     def region(self) -> LexborNode | None:
@@ -76,8 +77,9 @@ class _Around:
     def byline(self, size: int = _BYLINE_WINDOW) -> str:
         """The first ``size`` characters after the headline itself (where bylines sit)."""
         if self._anchor is not None:
-            if len(self._after) < size:
-                self._after = _text_after(self._anchor, max(size, _BYLINE_WINDOW))
+            if self._after_size < size:  # (a walk may find less text than it was allowed)
+                self._after_size = max(size, _BYLINE_WINDOW)
+                self._after = _text_after(self._anchor, self._after_size)
             return self._after[:size]
         after = self.windows()[0]
         if not after or not self._title:

@@ -362,19 +362,24 @@ def _fuller(found: str, s: _Scan, tree: LexborHTMLParser, around: _Around) -> st
     gives starting with it ("Ann Lee" and "von Ann Lee, Bo Chen": "Ann Lee, Bo Chen")."""
     if "," in found:
         return found
-    first = _key(found)
     lists = [_join_authors(values) or "" for name in _AUTHOR_META
              if len(values := _meta_names(s, name)) > 1]
-    if _listed(found, around.byline()):  # (byline elements are looked up only where the
-        lists += _byline_names(tree)  # text under the headline lists more after the name)
-    for text in lists:
+    fuller = _list_from(found, lists)
+    if fuller is None and _listed(found, around.byline()):  # byline elements are looked up
+        fuller = _list_from(found, _byline_names(tree))  # only where the text under the
+    return fuller or found  # headline lists more after the name
+
+
+def _list_from(first: str, texts: list[str]) -> str | None:
+    """The first of ``texts`` that lists two or more names starting with ``first``."""
+    for text in texts:
         names = [n for n in (x.strip(_NAME_TRIM) for x in _LIST_SEP.split(
             _BY.sub("", _text(text)).strip(_NAME_TRIM))) if n]
-        if (len(names) > 1 and _key(names[0]) == first
+        if (len(names) > 1 and _key(names[0]) == _key(first)
                 and all(_PERSON_NAME.fullmatch(n) and not _ROLE_WORDS.intersection(
                     _key(n).split()) for n in names[:10])):  # "Ann Lee, Senior Editor"
             return ", ".join(names[:10])
-    return found
+    return None
 
 
 def _listed(name: str, text: str) -> bool:
