@@ -116,7 +116,8 @@ _STARTER = re.compile(  # "Thread starter ann_lee Start date ...", "Themenstarte
     r"\s*:?\s+(\S.{0,39}?)(?=\s+(?:start\s+date|startdatum|start-datum|erstellt|date|on|am)\b"
     r"|\s*[\u2022\u00b7|,]|\s+\d|$)", re.I)
 _LIST_SEP = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)\s*")  # "Ann Lee, Bo Chen und Cy Roe"
-_LIST_MARK = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)")
+_LIST_MARK = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)\s*")
+_PERSON_START = re.compile(rf"[{_UPPER}][\w'\u2019.-]*\s+[{_UPPER}][\w'\u2019.-]*")
 _PERSON_NAME = re.compile(  # two to four capitalised words, particles between them
     rf"[{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{1,3}}")
 # what follows a name after a dash or bar (checked for role words), or a job title "at" a firm
@@ -383,12 +384,15 @@ def _list_from(first: str, texts: list[str]) -> str | None:
 
 
 def _listed(name: str, text: str) -> bool:
-    """Whether ``text`` writes ``name`` followed by a list mark ("Ann Lee, ", "Ann Lee und")."""
+    """Whether ``text`` writes ``name`` and then another ("Ann Lee, Bo Chen", "Ann Lee und Bo
+    Chen"; not "Ann Lee, Senior Editor")."""
     at = text.find(name)
     for _ in range(20):
         if at < 0:
             return False
-        if _LIST_MARK.match(text, at + len(name)):
+        mark = _LIST_MARK.match(text, at + len(name))
+        after = _PERSON_START.match(text, mark.end()) if mark else None
+        if after and not _ROLE_WORDS.intersection(_key(after[0]).split()):
             return True
         at = text.find(name, at + 1)
     return False
