@@ -148,23 +148,27 @@ def _text_before(node: LexborNode, limit: int) -> str:
     parts: list[str] = []
     size = 0
     cur: LexborNode | None = node
-    for _ in range(200):
+    descend = False
+    for _ in range(600):  # one step a turn: up, back, or down into the last child
         if cur is None or size >= limit:
             break
+        last = cur.last_child if descend and cur.tag not in _SKIP_TAGS else None
+        if last is not None:
+            cur = last  # into the deepest last node of the previous element
+            continue
+        descend = False
+        if cur.tag == "-text":
+            text = (cur.text_content or "").strip()
+            if text:
+                parts.append(text)
+                size += len(text)
         prev = cur.prev
         if prev is None:
             cur = cur.parent
             if cur is None or cur.tag in ("body", "html"):
                 break
             continue
-        cur = prev
-        while cur.tag not in _SKIP_TAGS and cur.last_child is not None:
-            cur = cur.last_child  # into the deepest last node of the previous element
-        if cur.tag == "-text":
-            text = (cur.text_content or "").strip()
-            if text:
-                parts.append(text)
-                size += len(text)
+        cur, descend = prev, True
     return _clean(" ".join(reversed(parts)))
 
 
