@@ -127,3 +127,136 @@ def test_bio_box_without_a_byline_names_no_author() -> None:
       <p>Clay needs time to dry.</p>
       <div class="author-bio">Potter and teacher since 1999</div></body>""")
     assert m.author is None
+
+
+def test_french_author_class_names_the_author() -> None:
+    m = meta("""<body><h1>Les toits de Lisbonne</h1>
+      <div class="dates_auteurs">par <span class="auteurs">Odile Marchand</span>, 3 mai 2021
+      </div><p>Texte.</p></body>""")
+    assert m.author == "Odile Marchand"
+
+
+def test_german_profile_link_under_the_headline() -> None:
+    m = meta("""<body><h1>Feuerwehrautos der Fünfziger</h1><p>
+      <a href="/profil/31/Jonas_Wendel">Jonas Wendel</a> schreibt über Technik</p>
+      <p>Text.</p></body>""")
+    assert m.author == "Jonas Wendel"
+
+
+def test_posted_on_date_then_by_name() -> None:
+    m = meta("""<body><h1>Gadgets we never knew we wanted</h1>
+      <div class="page-meta--author">Posted on March 2, 2021 by Rhea Castell</div></body>""")
+    assert m.author == "Rhea Castell"
+
+
+def test_posted_on_date_alone_names_no_one() -> None:
+    m = meta("""<body><h1>Gadgets we never knew we wanted</h1>
+      <div class="post-author">Posted on March 2, 2021</div></body>""")
+    assert m.author is None
+
+
+def test_two_initials_are_not_a_repeated_name() -> None:
+    m = meta("""<body><h1>Neue Kinosäle</h1><p class="author">Von R. R. am 07.08.2013</p>
+      </body>""")
+    assert m.author == "R. R."
+
+
+def test_site_named_as_a_persons_blog() -> None:
+    m = meta("""<head><title>Moving the build farm | Imre Halasz's blog</title></head>
+      <body><h1>Moving the build farm</h1><p>Notes.</p></body>""")
+    assert m.author == "Imre Halasz"
+
+
+def test_brand_site_name_is_not_an_author() -> None:
+    m = meta("""<head><title>Bike locks | Harbor Lock</title>
+      <meta property="og:site_name" content="Harbor Lock"></head>
+      <body><h1>Bike locks</h1></body>""", "https://www.harborlock.com/bike")
+    assert m.author is None
+
+
+def test_teams_blog_is_no_persons_blog() -> None:
+    m = meta("""<head><title>Release notes | The Team's blog</title></head>
+      <body><h1>Release notes</h1></body>""")
+    assert m.author is None
+
+
+def test_thread_starter_beats_the_first_post_shown() -> None:
+    m = meta("""<body><h1>Which mesh router?</h1><ul class="p-description">
+      <li><span class="u-srOnly">Thread starter</span> <a href="/members/tova_k.12/"
+      class="username">tova_k</a></li><li><span>Start date</span> Jun 14, 2025</li></ul>
+      <article class="message" itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">rmoss</span><p>Page 3 reply.</p></article></body>""")
+    assert m.author == "tova_k"
+
+
+def test_web_page_author_in_json_ld_beats_a_theme_meta_author() -> None:
+    m = meta("""<head><meta name="author" content="Theme by Studio Nord">
+      <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage", "@id": "https://x.example/p#webpage", "name": "Grundeinkommen",
+       "author": {"@id": "https://x.example/#/person/1"}},
+      {"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Hanna Weller"}]}
+      </script></head><body><h1>Grundeinkommen</h1></body>""")
+    assert m.author == "Hanna Weller"
+
+
+def test_byline_lists_coauthors_after_the_structured_author() -> None:
+    m = meta("""<head><meta name="author" content="Rosa Imhof"></head><body>
+      <h1>Trail bikes tested</h1><div class="meta-item author"><span class="fn">von Rosa Imhof,
+      Jan Tiller</span></div><p>Text.</p></body>""")
+    assert m.author == "Rosa Imhof, Jan Tiller"
+
+
+def test_role_after_the_structured_author_is_no_coauthor() -> None:
+    m = meta("""<head><meta name="author" content="Rosa Imhof"></head><body>
+      <h1>Trail bikes tested</h1><div class="byline">Rosa Imhof, Senior Editor</div></body>""")
+    assert m.author == "Rosa Imhof"
+
+
+def test_team_after_a_dash_is_cut_from_the_name() -> None:
+    m = meta("""<head><meta name="author" content="Dara Quist - Acme Editorial Team"></head>
+      <body><h1>Price guide</h1></body>""")
+    assert m.author == "Dara Quist"
+
+
+def test_job_title_at_a_firm_is_cut_from_the_name() -> None:
+    m = meta("""<body><h1>Claims after a crash</h1><p class="author-line">Reviewed by
+      Lea M. Oduya, Trial Attorney at Oduya &amp; Park, on May 9, 2024.</p></body>""")
+    assert m.author == "Lea M. Oduya"
+
+
+def test_place_after_a_dash_stays() -> None:
+    m = meta("""<head><meta name="author" content="Dara Quist - Paris"></head>
+      <body><h1>Price guide</h1></body>""")
+    assert m.author == "Dara Quist - Paris"
+
+
+def test_written_by_label_pair_beats_the_site_as_structured_author() -> None:
+    m = meta("""<head><meta property="og:site_name" content="Orbit Notes">
+      <script type="application/ld+json">{"@type": "Article", "headline": "New books",
+      "author": {"@type": "Organization", "name": "Orbit Notes"}}</script>
+      <meta name="twitter:label1" content="Written by">
+      <meta name="twitter:data1" content="Ines Barros"></head>
+      <body><h1>New books</h1></body>""")
+    assert m.author == "Ines Barros"
+
+
+def test_site_credits_in_the_author_tag_are_no_author() -> None:
+    m = meta("""<head><meta name="author" content="content: Kite Labs, design: Jo Park,
+      code: Eli Stone"></head><body><h1>Pricing chart</h1>
+      <div id="authors">by <span class="author">Mara Velde</span></div></body>""")
+    assert m.author == "Mara Velde"
+
+
+def test_text_and_photo_credits_name_the_writer() -> None:
+    m = meta("""<body><h1>Alpine huts</h1><p class="author">Text: Mara Velde, Fotos: Jo Park</p>
+      </body>""")
+    assert m.author == "Mara Velde"
+
+
+def test_written_by_label_pair_beats_a_related_cards_microdata_author() -> None:
+    m = meta("""<head><meta name="twitter:label1" content="Written by">
+      <meta name="twitter:data1" content="Ines Barros"></head><body>
+      <aside><div class="card" itemprop="author" itemscope itemtype="https://schema.org/Person">
+      <span itemprop="name">By Tom Reyes</span></div></aside>
+      <h1>Podcasts for leaders</h1><p>Text.</p></body>""")
+    assert m.author == "Ines Barros"

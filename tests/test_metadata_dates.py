@@ -93,3 +93,27 @@ def test_date_inside_the_headline_element_is_the_date() -> None:
       <p>The rules that came into force on 28.01.2022 allow bigger firings.</p></body>""")
     assert m.date == date(2022, 2, 2)
     assert m.title == "Firing rules for shared kilns"
+
+
+def test_dateline_set_above_the_headline_beats_a_meta_date() -> None:
+    m = meta("""<head><meta name="date" content="2020-02-12"><title>Faire Preise</title></head>
+      <body><nav>Start &gt; Presse</nav><div class="timedata">05.02.2020
+      <span>- Redaktion: Lena Ott</span></div><h1>Faire Preise</h1>
+      <p>Ein langer Text über faire Preise und Lieferketten.</p></body>""")
+    assert m.date == date(2020, 2, 5)
+
+
+def test_date_above_the_headline_that_the_markup_calls_modified_is_not_the_date() -> None:
+    m = meta("""<head><meta property="article:published_time" content="2024-02-21T10:00:00Z">
+      <meta property="article:modified_time" content="2025-10-26T18:00:00Z">
+      <title>Analytics trends</title></head><body><div class="meta">October 26, 2025</div>
+      <h1>Analytics trends</h1><p>Body text of the article.</p></body>""")
+    assert m.date == date(2024, 2, 21)
+
+
+def test_date_above_the_headline_read_from_whole_text_nodes() -> None:
+    tags = " ".join(f"<a href='/t/{i}'>Tag {i}</a>" for i in range(12))
+    m = meta(f"""<meta name="date" content="2019-07-17"><body><div class="tags">{tags}</div>
+      <div>27. Januar 2014 by Ada Roth /
+      Kategorien: Mode</div><h1>Pariser Couture</h1><p>Text.</p></body>""")
+    assert m.date == date(2014, 1, 27)

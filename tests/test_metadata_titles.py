@@ -110,3 +110,18 @@ def test_heading_written_exactly_as_the_meta_title_wins_over_a_near_copy() -> No
     m = meta("""<title>Kiln Pro \u2013 Studio Model</title><body>
       <h1>Kiln Pro - Studio Model</h1><h1>Kiln Pro \u2013 Studio Model</h1></body>""")
     assert m.title == "Kiln Pro \u2013 Studio Model"
+
+
+def test_archived_copy_strips_the_archived_sites_name() -> None:
+    m = read_metadata(LexborHTMLParser(
+        """<head><title>Was ist Rankenwerk? | KalmusBlog</title></head>
+        <body><h1>KalmusBlog</h1><h2>Was ist Rankenwerk?</h2></body>"""),
+        "https://web.archive.org/web/20080731095558/http://www.kalmusblog.de/2008/07/29/x/")
+    assert m.title == "Was ist Rankenwerk?"
+
+
+def test_utf8_read_as_latin1_in_a_title_is_repaired() -> None:
+    mangled = "A Saver\u00e2\u0080\u0099s Guide to Kilns".encode("utf-8").decode("utf-8")
+    m = read_metadata(LexborHTMLParser(
+        f"<head><title>{mangled}</title></head><body><p>Text.</p></body>"), None)
+    assert m.title == "A Saver\u2019s Guide to Kilns"

@@ -14,6 +14,7 @@ from ._meta_title import _similar
 _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
 _SKIP_TAGS = frozenset(("-comment", "script", "style", "noscript", "template", "svg"))
 _BYLINE_WINDOW = 300  # characters after the headline searched for the date shown with it
+_ABOVE_WINDOW = 60  # characters before the headline searched for a date set above it
 
 
 class _Around:
@@ -38,6 +39,8 @@ class _Around:
         self._region: LexborNode | None = None
         self._region_text = ""
         self._after = ""
+        self._after_size = 0  # the size the text after the headline was walked for
+        self._before: str | None = None
 
     def region(self) -> LexborNode | None:
         """The headline's nearest ancestor with a few thousand characters of text (or None)."""
@@ -74,13 +77,23 @@ class _Around:
     def byline(self, size: int = _BYLINE_WINDOW) -> str:
         """The first ``size`` characters after the headline itself (where bylines sit)."""
         if self._anchor is not None:
-            if len(self._after) < size:
-                self._after = _text_after(self._anchor, max(size, _BYLINE_WINDOW))
+            if self._after_size < size:  # (a walk may find less text than it was allowed)
+                self._after_size = max(size, _BYLINE_WINDOW)
+                self._after = _text_after(self._anchor, self._after_size)
             return self._after[:size]
         after = self.windows()[0]
         if not after or not self._title:
             return ""
         return after[len(_clean(self._title)):][:size]
+
+    def above(self) -> str:
+        """The text just before the headline (a dateline set above it): whole text nodes,
+        nearest first, until there are ``_ABOVE_WINDOW`` characters."""
+        if self._anchor is None:
+            return ""
+        if self._before is None:
+            self._before = _text_before(self._anchor, _ABOVE_WINDOW)
+        return self._before
 
     def windows(self) -> tuple[str, str]:
         """(text after the headline, text just before it); ("", top of page) without one."""
@@ -127,6 +140,36 @@ def _text_after(node: LexborNode, limit: int) -> str:
                 size += len(text)
             descend = False
     return _clean(" ".join(parts))[:limit]
+
+
+def _text_before(node: LexborNode, limit: int) -> str:
+    """The text nodes just before ``node`` in document order, nearest first, until they hold
+    ``limit`` characters (a node is never cut), joined in reading order."""
+    parts: list[str] = []
+    size = 0
+    cur: LexborNode | None = node
+    descend = False
+    for _ in range(600):  # one step a turn: up, back, or down into the last child
+        if cur is None or size >= limit:
+            break
+        last = cur.last_child if descend and cur.tag not in _SKIP_TAGS else None
+        if last is not None:
+            cur = last  # into the deepest last node of the previous element
+            continue
+        descend = False
+        if cur.tag == "-text":
+            text = (cur.text_content or "").strip()
+            if text:
+                parts.append(text)
+                size += len(text)
+        prev = cur.prev
+        if prev is None:
+            cur = cur.parent
+            if cur is None or cur.tag in ("body", "html"):
+                break
+            continue
+        cur, descend = prev, True
+    return _clean(" ".join(reversed(parts)))
 
 
 def _find_headline(text: str, title: str) -> int:

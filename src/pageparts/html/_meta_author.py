@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._bounded import is_big, walk
 from ._meta_around import _Around
+from ._meta_author_hints import author_hints, labelled_meta
 from ._meta_dates import _DATEISH, _MONTHS, _first_date_match
 from ._meta_ld import _LD, _ld_resolve, _ld_text, _types_of
 from ._meta_scan import (
@@ -63,20 +64,27 @@ _NOT_A_NAME = re.compile(
     re.I)
 # "8 Written by Ann Lee": a label inside the text, with a count or an icon's text before it
 _BY_INSIDE = re.compile(r"^.{0,24}?\b(?:written|posted|published)\s+by\s+(?=\w)", re.I)
-_AUTHOR_CLASSES = "[class*=author i], [class*=byline i], [rel~=author], [class*=autor i]"
+_AUTHOR_CLASSES = ("[class*=author i], [class*=byline i], [rel~=author], [class*=autor i], "
+                   "[class*=auteur i]")
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
+_INITIAL = re.compile(r"\w\.?")
 _END_MARKS = re.compile(r"(?:\s*\*+|\s+\.)$")  # "Ann Lee*", "Ann Lee, DVM ." (not "Ph.D.")
 _NEXT_LABEL = re.compile(r"\s+[^\W\d_]{3,}:\s.*$")  # "Ann Lee Quelle: dpa": the next field
 _WRITTEN_BY = re.compile(r"(?:this\s+(?:post|article|story)\s+(?:was|is)\s+)?written\s+by\s",
                          re.I)
+# the label of a date: "Posted on", "Published", "Ver\u00f6ffentlicht am", "Publi\u00e9 le"
+_DATE_LABEL = re.compile(
+    r"(?:posted|published|written|updated|last updated|date|datum|ver\u00f6ffentlicht|"
+    r"erschienen|publi\u00e9|publicado|pubblicato|geplaatst)(?:\s+(?:on|am|le|el|il|op|em))?",
+    re.IGNORECASE)
 _LAST_FIRST = re.compile(r"^([^,\s][^,]*),\s*([^,]+)$")
 _COMMENT_TOKEN = re.compile(  # "comments", "comment-list", "comment-123", not "comments-open"
     r"(?:comments?|commentlist|respond|replies|reply)(?:[-_](?:list|area|section|body|thread|"
     r"wrap|wrapper|container|content|item|inner|\d+))?$|comment-(?!s?open|s?closed|count)"
 )
 _PROFILE_HREF = re.compile(  # /author/ann-lee, /users/123/ann, /members/ann.42/, /u/ann
-    r"/(?:authors?|autor(?:en)?|auteurs?|u|users?|members?|profiles?|people|contributors?)/"
+    r"/(?:authors?|autor(?:en)?|auteurs?|u|users?|members?|profil(?:es?)?|people|contributors?)/"
     r"[^/?#]+/?(?:[^/?#]+/?)?$(?<!\.html)(?<!\.htm)|[?&](?:mode=viewprofile|showuser=|u=\d)",
     re.I)
 _DATA_AUTHOR = ("data-author-username", "data-author", "data-username")
@@ -102,6 +110,19 @@ _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "
     rf"([{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{0,3}})"
     r"(?![\w'\u2019])"
 )
+_CREDITS = re.compile(r"[^\W\d_]+:\s[^,:]+(?:,\s*[^\W\d_]+:\s[^,:]+)+")
+_STARTER = re.compile(  # "Thread starter ann_lee Start date ...", "Themenstarter: Ann Lee"
+    r"\b(?:thread\s+starter|topic\s+starter|started\s+by|themenstarter|themenersteller)"
+    r"\s*:?\s+(\S.{0,39}?)(?=\s+(?:start\s+date|startdatum|start-datum|erstellt|date|on|am)\b"
+    r"|\s*[\u2022\u00b7|,]|\s+\d|$)", re.I)
+_LIST_SEP = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)\s*")  # "Ann Lee, Bo Chen und Cy Roe"
+_LIST_MARK = re.compile(r"\s*(?:[,;&]|\s(?:und|and|et|y|e)\s)\s*")
+_PERSON_START = re.compile(rf"[{_UPPER}][\w'\u2019.-]*\s+[{_UPPER}][\w'\u2019.-]*")
+_PERSON_NAME = re.compile(  # two to four capitalised words, particles between them
+    rf"[{_UPPER}][\w'\u2019.-]*(?:\s+(?:(?:{_PARTICLES})\s+)*[{_UPPER}][\w'\u2019.-]*){{1,3}}")
+# what follows a name after a dash or bar (checked for role words), or a job title "at" a firm
+_ROLE_TAIL = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|,\s+[^,]{2,60}?\s(?P<at>at|bei|chez)\s.*$")
+_TEAM_WORDS = _ROLE_WORDS | {"team", "editorial", "redaktion", "staff"}
 _READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
                         re.I)
 _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
@@ -109,23 +130,25 @@ _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\
 
 def _clean_author(text: str) -> str | None:
     text = _END_MARKS.sub("", _text(text)[:_MAX_TEXT].replace(" ,", ","))
-    if text.endswith(":"):  # a field's label alone ("Autor:"), its value elsewhere
-        return None
+    if text.endswith(":") or (_CREDITS.match(text) and not _BY.match(text)):  # a label alone
+        return None  # ("Autor:"), its value elsewhere; credits ("content: X, design: Y")
     dated = _first_date_match(text) or _DATEISH.search(text)
     if dated:  # "Jane Doe Dec 12, 2025" or "Dec 12, 2025 Jane Doe": keep the name side
         before = text[:dated.start()].strip(" |,-\u2013\u2014\u00b7\u2022")
         after = _READ_TIME.sub("", text[dated.end():]).strip(_NAME_TRIM)
-        if before.endswith(":"):  # "Stand: 20. April 2020" is no name, "Datum: ... Autor: Ann"
-            before = ""          # names one only after a by-label
+        if before.endswith(":") or _DATE_LABEL.fullmatch(before):  # "Stand: 20. April 2020",
+            before = ""  # "Posted on": no name; "Datum: ... Autor: Ann" names one after a by-label
             after = after if _BY.match(after + " ") else ""
         text = before or after
     text = _NEXT_LABEL.sub("", _BY_INSIDE.sub("", text))
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
+    text = _role_tail_cut(text)
     words = _END_MARKS.sub("", text).split()
     half = len(words) // 2
-    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+    if (half and len(words) % 2 == 0 and words[:half] == words[half:]
+            and not all(_INITIAL.fullmatch(w) for w in words)):  # "R. R.": two initials
         words = words[:half]  # "Jane Doe Jane Doe": a link and a label
     for i, word in enumerate(words[2:], 2):  # "Will Judd Former Deputy Editor": no comma, a role
         if word.lower().rstrip(",") in _ROLE_WORDS:
@@ -138,6 +161,16 @@ def _clean_author(text: str) -> str | None:
         return None
     if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
         return None
+    return text
+
+
+def _role_tail_cut(text: str) -> str:
+    """``text`` without a role set off after the name: "Ann Lee - Site Editorial Team",
+    "Ann Lee, Trial Attorney at Firm & Co"."""
+    m = _ROLE_TAIL.search(text)
+    if m and len(text[:m.start()].split()) >= 2 and (
+            m["at"] or _TEAM_WORDS.intersection(_key(m[0]).split())):
+        return text[:m.start()]
     return text
 
 
@@ -248,7 +281,19 @@ def _profile_link(around: _Around) -> str | None:
 
 def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
                    sites: list[list[str]], hosts: list[str], shop: bool) -> str | None:
-    """The first person-like author in source order; an organisation only when nothing else."""
+    """The first person-like author in source order; an organisation only when nothing else
+    (no hint names a person either)."""
+    person, organisation = _person_or_organisation(tree, around, s, ld, sites=sites,
+                                                   hosts=hosts, shop=shop)
+    if person is None:
+        person = next(filter(None, (_join_authors([h]) for h in author_hints(s))), None)
+    return person or organisation
+
+
+def _person_or_organisation(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
+                            sites: list[list[str]], hosts: list[str],
+                            shop: bool) -> tuple[str | None, str | None]:
+    """The first person-like author in source order, else (None, the first organisation)."""
     fallback: str | None = None
 
     def consider(found: str | None, org: bool = False) -> str | None:
@@ -260,17 +305,21 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
             return None
         return found
 
-    names, org = _ld_authors(ld, ld.main)
-    found = consider(_join_authors(names), org)
-    if found:
-        return found
-    for name in _AUTHOR_META:
-        values = s.meta.get(name, [])
-        if name in ("citation_author", "dc.creator", "dcterms.creator"):
-            values = [_LAST_FIRST.sub(r"\2 \1", v) for v in values]  # "Roy, Ann" -> "Ann Roy"
-        found = consider(_join_authors(values))
+    for obj in (ld.main, ld.page):  # the article's, else the web page's own author
+        names, org = _ld_authors(ld, obj)
+        found = consider(_join_authors(names), org)
         if found:
-            return found
+            return _fuller(found, s, tree, around), None
+    for name in _AUTHOR_META:
+        found = consider(_join_authors(_meta_names(s, name)))
+        if found:
+            return _fuller(found, s, tree, around), None
+    found = consider(_join_authors([labelled_meta(s) or ""]))
+    if found:  # "twitter:label1" = "Written by": page-level, as the meta tags are
+        return found, None
+    found = consider(_thread_starter(around))
+    if found:  # a thread page (maybe not its first page): the first post shown may be a reply
+        return found, None
     names = []
     for prop, node in s.itemprops:
         if prop in ("author", "creator") and not _in_comments(node):
@@ -279,27 +328,80 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
             break  # later ones are mostly other people's posts or related articles
     found = consider(_join_authors(names))
     if found:
-        return found
+        return found, None
     if not shop:  # on a product page, "by" and author classes name reviewers and brands
         found = consider(_join_authors(_data_authors(tree)[:1]))
         if found:
-            return found
+            return found, None
         for text in _byline_names(tree):
             found = consider(_join_authors([text]))
             if found:
-                return found
+                return found, None
         found = consider(_join_authors([_visible_byline(around) or ""]))
         if found:
-            return found
+            return found, None
         found = consider(_join_authors([_profile_link(around) or ""]))
         if found:
-            return found
-    for obj in (ld.page, *ld.objects):
+            return found, None
+    for obj in ld.objects:
         names, org = _ld_authors(ld, obj)
         found = consider(_join_authors(names), org)
         if found:
-            return found
-    return fallback
+            return found, None
+    return None, fallback
+
+
+def _meta_names(s: _Scan, name: str) -> list[str]:
+    values = s.meta.get(name, [])
+    if name in ("citation_author", "dc.creator", "dcterms.creator"):
+        values = [_LAST_FIRST.sub(r"\2 \1", v) for v in values]  # "Roy, Ann" -> "Ann Roy"
+    return values
+
+
+def _fuller(found: str, s: _Scan, tree: LexborHTMLParser, around: _Around) -> str:
+    """``found``, one name, or the longer list of names another author tag or a byline element
+    gives starting with it ("Ann Lee" and "von Ann Lee, Bo Chen": "Ann Lee, Bo Chen")."""
+    if "," in found:
+        return found
+    lists = [_join_authors(values) or "" for name in _AUTHOR_META
+             if len(values := _meta_names(s, name)) > 1]
+    fuller = _list_from(found, lists)
+    if fuller is None and _listed(found, around.byline()):  # byline elements are looked up
+        fuller = _list_from(found, _byline_names(tree))  # only where the text under the
+    return fuller or found  # headline lists more after the name
+
+
+def _list_from(first: str, texts: list[str]) -> str | None:
+    """The first of ``texts`` that lists two or more names starting with ``first``."""
+    for text in texts:
+        names = [n for n in (x.strip(_NAME_TRIM) for x in _LIST_SEP.split(
+            _BY.sub("", _text(text)).strip(_NAME_TRIM))) if n]
+        if (len(names) > 1 and _key(names[0]) == _key(first)
+                and all(_PERSON_NAME.fullmatch(n) and not _ROLE_WORDS.intersection(
+                    _key(n).split()) for n in names[:10])):  # "Ann Lee, Senior Editor"
+            return ", ".join(names[:10])
+    return None
+
+
+def _listed(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` and then another ("Ann Lee, Bo Chen", "Ann Lee und Bo
+    Chen"; not "Ann Lee, Senior Editor")."""
+    at = text.find(name)
+    for _ in range(20):
+        if at < 0:
+            return False
+        mark = _LIST_MARK.match(text, at + len(name))
+        after = _PERSON_START.match(text, mark.end()) if mark else None
+        if after and not _ROLE_WORDS.intersection(_key(after[0]).split()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _thread_starter(around: _Around) -> str | None:
+    """The user a forum thread's header names as its starter ("Thread starter ann_lee")."""
+    m = _STARTER.search(around.byline())
+    return _clean_author(m[1]) if m else None
 
 
 def _visible_byline(around: _Around) -> str | None:

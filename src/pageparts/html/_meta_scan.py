@@ -20,6 +20,7 @@ _SCAN = ("title, meta[content], link[rel=canonical], script, h1, time, [itemprop
 _DATE_CLASSES = "[class*=date i]"  # "date", "post-date", "dateline": read only when needed
 _MAX_DATE_NODES = 40
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))  # soft hyphen, ZW*
+_C1 = re.compile("[\u0080-\u009f]")  # C1 controls: UTF-8 bytes read as Latin-1 show them
 _LEADING_SEP = re.compile(r"^[:|/\u2013\u2014\u00b7\u2022-]+\s+")  # ": Headline" (kicker gone)
 _DANGLING_SEP = re.compile(r"\s+[-|:/\u2013\u2014\u00b7\u2022]+$")  # "Headline -" (no site)
 # text in an <h1> that is not the headline: hidden source, controls, a date, ruby readings,
@@ -166,8 +167,19 @@ def _text(value: str) -> str:
     value = value[:_MAX_TEXT * 4]
     if "&" in value:
         value = html.unescape(value)
-    value = _clean(value.translate(_INVISIBLE))[:_MAX_TEXT].rstrip(" \u00b6#")
+    value = _clean(_unmangled(value).translate(_INVISIBLE))[:_MAX_TEXT].rstrip(" \u00b6#")
     return _DANGLING_SEP.sub("", value)
+
+
+def _unmangled(value: str) -> str:
+    """UTF-8 text that was decoded as Latin-1 ("investor\u00e2\u0080\u0099s"), decoded right:
+    the C1 control characters it shows never stand in real text."""
+    if not _C1.search(value):
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:  # other characters too, or not UTF-8 bytes: leave as is
+        return value
 
 
 def _visible_text(node: LexborNode, junk_tags: str = "style, script, noscript") -> str:

@@ -18,14 +18,23 @@ _BARE = re.compile(r"[\s|:/\u00b7\u2013\u2014-]+")  # spacing and separators
 _TITLE_SEPS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " // ", " \u00bb ",
                " \u00ab ", " : ", " ~ ", " / ", " \u2022 ", "|")  # "|" unspaced: last
 # a site name may be its host plus one of these: "Raspberry Pi Forums" on raspberrypi.com
+_ARCHIVED = re.compile(r"https?://web\.archive\.org/web/\d{4,14}[a-z_]*/(https?://.+)", re.I)
 _SITE_WORDS = ("forums", "forum", "blog", "news", "magazine", "online", "wiki",
                "docs", "documentation")
+
+
+def original_url(url: str) -> str:
+    """The page's own URL: an archive's copy ("web.archive.org/web/2008.../http://x.de/a")
+    stands for the page it archived."""
+    m = _ARCHIVED.match(url)
+    return m[1] if m else url
 
 
 def _host_keys(url: str | None) -> list[str]:
     """Squashed forms of the host a site name may be written as ("nytimes", "wienorfat")."""
     if not url:
         return []
+    url = original_url(url)
     try:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:

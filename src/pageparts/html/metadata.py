@@ -18,8 +18,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..blocks import Metadata
 from ._meta_around import _Around, _visible_date
-from ._meta_author import _choose_author, _join_authors
-from ._meta_author_hints import author_hints
+from ._meta_author import _choose_author
+from ._meta_author_hints import site_owner
 from ._meta_dates import (
     _HAS_YEAR,
     _MONTHS,
@@ -47,7 +47,7 @@ from ._meta_scan import (
     _Scan,
     _scan,
 )
-from ._meta_title import _choose_title, _host_keys, _site_names
+from ._meta_title import _choose_title, _host_keys, _site_names, original_url
 
 __all__ = ["read_metadata"]
 
@@ -155,7 +155,7 @@ def _local_day(raw: str, day: date, url_day: date | None,
 
 def _fits_url(day: date, url: str | None) -> bool:
     """Whether ``day`` agrees with the year (and month) a URL path states, if it states one."""
-    m = _URL_MONTH.search(urlsplit(url).path) if url else None
+    m = _URL_MONTH.search(urlsplit(original_url(url)).path) if url else None
     if m is None:
         return True
     return int(m[1]) == day.year and (m[2] is None or int(m[2]) == day.month)
@@ -198,6 +198,19 @@ def _markup_reading(shown: date, byline: str, s: _Scan, ld: _LD, *, dayfirst: bo
     return shown
 
 
+def _modified_date(s: _Scan, ld: _LD, dayfirst: bool) -> date | None:
+    """The day the markup says the page was last modified (JSON-LD, then meta tags)."""
+    d = _ld_date(ld, ("dateModified",))
+    if d:
+        return d
+    for name in _MODIFIED_META:
+        for value in s.meta.get(name, ())[:1]:
+            d = _parse_date(value, dayfirst)
+            if d:
+                return d
+    return None
+
+
 def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                  dayfirst: bool) -> date | None:
     url_day = _url_day(url)
@@ -208,6 +221,12 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
         shown = _labelled_date(byline, dayfirst, first_only=True)
     if shown and _fits_url(shown, url):  # the date the reader sees under the headline
         return _markup_reading(shown, byline, s, ld, dayfirst=dayfirst, url_day=url_day)
+    above = around.above()
+    shown = _labelled_date(above, dayfirst, first_only=True)
+    # else one just above it ("05.02.2020 - Redaktion: ..."), unless the markup calls it the
+    # day the page was modified
+    if shown and _fits_url(shown, url) and shown != _modified_date(s, ld, dayfirst):
+        return _markup_reading(shown, above, s, ld, dayfirst=dayfirst, url_day=url_day)
     dates = _structured_dates(s, ld, dayfirst)
     first = next(dates, None)
     if first is not None:  # the rest only serve to find the same instant in local time
@@ -228,15 +247,7 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
     d = _classed_date(s, dayfirst)
     if d:
         return d
-    d = _ld_date(ld, ("dateModified",))
-    if d:
-        return d
-    for name in _MODIFIED_META:
-        for value in s.meta.get(name, ())[:1]:
-            d = _parse_date(value, dayfirst)
-            if d:
-                return d
-    return None
+    return _modified_date(s, ld, dayfirst)
 
 
 def _language(tree: LexborHTMLParser, s: _Scan, ld: _LD) -> str | None:
@@ -316,11 +327,12 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         description = _ld_text(ld.main.get("description"))
     title = _choose_title(s, ld, site, url or page_url)
     around = _Around(tree, s, title)
+    hosts = _host_keys(url or page_url)
+    shop = bool(types & _SHOP_TYPES) and not types & _STORY_TYPES
     author = _choose_author(tree, around, s, ld, sites=_site_names(site, ld, s.site_h1),
-                            hosts=_host_keys(url or page_url),
-                            shop=bool(types & _SHOP_TYPES) and not types & _STORY_TYPES)
-    if author is None:
-        author = next(filter(None, (_join_authors([h]) for h in author_hints(s))), None)
+                            hosts=hosts, shop=shop)
+    if author is None and not shop:
+        author = site_owner(s, site)
     return Metadata(
         title=title,
         page_title=s.title or None,
