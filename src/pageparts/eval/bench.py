@@ -84,9 +84,9 @@ def _make(name: str) -> System:
     return PEERS[name][1]()
 
 
-def _uses_builds() -> bool:
-    """Whether a default Extractor runs compiled builds of its block models."""
-    html = Models.default().html
+def _uses_builds(system: PagepartsSystem) -> bool:
+    """Whether ``system`` runs compiled builds of its block models."""
+    html = system.extractor.models.html
     return html is not None and html.compiled is not None
 
 
@@ -214,7 +214,8 @@ def bench(config: BenchConfig, *, log: Log = _stderr) -> dict[str, Any]:
         from ..model import compile_models
 
         compile_models(log=log)  # untimed; builds already in the cache are kept
-    systems: list[System] = [PagepartsSystem(),
+    pageparts = PagepartsSystem()
+    systems: list[System] = [pageparts,
                              *([_make(LIGHTGBM)] if config.compiled else []),
                              *load_peers(list(config.peers), warn=log)]
     names = [s.name for s in systems]
@@ -226,7 +227,7 @@ def bench(config: BenchConfig, *, log: Log = _stderr) -> dict[str, Any]:
         "config": {k: getattr(config, k) for k in config.__slots__},
         "pages": len(pages),
         "characters": chars,
-        "compiled_models": _uses_builds(),
+        "compiled_models": _uses_builds(pageparts),
         "speed": {n: {"seconds": round(best[n], 3),
                       "pages_per_second": round(len(pages) / best[n], 1),
                       "x_pageparts": round(len(pages) / best[n] / base, 3)} for n in names},
