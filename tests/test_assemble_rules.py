@@ -82,3 +82,26 @@ def test_a_heading_that_only_starts_like_a_lead_in_stays() -> None:
             "starting at the northern pier, and each section needs a dry summer to set.</p>")
     doc = pageparts.extract(_page("", more), kind="html")
     assert "More about the breakwater" in doc.text
+
+
+def _scored(score: float, page_type: str) -> list[str]:
+    """Labels of a small page's blocks when every block scores ``score``."""
+    from pageparts.assemble import label_blocks
+    from pageparts.decode import decode
+    from pageparts.html import read_html
+
+    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in _PARAS) + "</body></html>"
+    parsed = read_html(decode(html, Options(), kind="html"), Options())
+    for b in parsed.blocks:
+        b.score = score
+    label_blocks(parsed, page_type, Options())
+    return [b.label for b in parsed.blocks]
+
+
+def test_listings_and_collections_have_a_lower_bar_for_content() -> None:
+    # a score of 0.4 is content on a list of items, not in an article
+    for page_type in ("listing", "collection"):
+        assert set(_scored(0.4, page_type)) == {"body"}
+    for page_type in ("article", "product", "service"):
+        assert "body" not in _scored(0.4, page_type)
+    assert "body" not in _scored(0.3, "listing")
