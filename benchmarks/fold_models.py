@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import sys
 import time
@@ -71,28 +72,42 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def train(out: Path, kind: str) -> None:
+def train(out: Path, kind: str, extra: tuple[str, ...] | None = None) -> None:
     from pageparts.train import RowCache, fit_models
 
     cfg = _config(kind)
     _, pool = select_pages(cfg)
-    if kind == "text":  # as the shipped text models: every page of the three packs
-        for name in OTHER_TEXT_PACKS:
+    # besides the scored packs, the folds learn from these (default for text: as the shipped
+    # text models, every page of the three packs)
+    if extra is None:
+        extra = OTHER_TEXT_PACKS if kind == "text" else ()
+    k = cfg.cv or 3
+    if kind == "text":  # folds dealt over the whole pool, as benchmarks/text_eval.py does
+        for name in extra:
             path = resolve_pack(name)
             pool += load_pack(path, ids=sorted(pack_ids(path)))
-    folds = grouped_folds(pool, cfg.cv, cfg.seed)
+        folds = grouped_folds(pool, k, cfg.seed)
+    else:  # the eval's folds; a page of another pack joins its site's fold (else a hashed one)
+        folds = grouped_folds(pool, k, cfg.seed)
+        site_fold = {p.group: f for p, f in zip(pool, folds, strict=True)}
+        for name in extra:
+            path = resolve_pack(name)
+            for page in load_pack(path, ids=sorted(pack_ids(path))):
+                pool.append(page)
+                folds.append(site_fold.get(page.group, int(hashlib.sha256(
+                    page.group.encode()).hexdigest(), 16) % k))
     cache = RowCache()
-    for k in range(cfg.cv or 0):
+    for fold in range(k):
         t0 = time.perf_counter()
-        models = fit_models([p for p, f in zip(pool, folds, strict=True) if f != k], kind=kind,
-                            cache=cache, log=_log)
-        folder = out / f"f{k}"
+        models = fit_models([p for p, f in zip(pool, folds, strict=True) if f != fold],
+                            kind=kind, cache=cache, log=_log)
+        folder = out / f"f{fold}"
         folder.mkdir(parents=True, exist_ok=True)
         for field, (name, _) in FILES.items():
             model = getattr(models, field)
             if model is not None:
                 (folder / name).write_text(model.to_string(), encoding="utf-8")
-        _log(f"fold {k + 1}/{cfg.cv} trained in {time.perf_counter() - t0:.0f} s")
+        _log(f"fold {fold + 1}/{k} trained in {time.perf_counter() - t0:.0f} s")
     fold_of = {f"{p.pack}/{p.id}": f for p, f in zip(pool, folds, strict=True)}
     (out / "folds.json").write_text(json.dumps(fold_of), encoding="utf-8")
 
@@ -165,12 +180,16 @@ def main() -> int:
     ap.add_argument("--render", choices=("bullets", "wet"), default=None)
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--type-thresholds", default=None, help='JSON, e.g. {"listing": 0.35}')
+    ap.add_argument("--extra-packs", nargs="*", default=None,
+                    help="train: packs the folds also learn from (default: none for html; "
+                    "trafilatura-a and readability for text)")
     ap.add_argument("--oracle", action="store_true", help="force each page's gold page type")
     ap.add_argument("--rest", action="store_true",
                     help="score the wcxb-dev pages outside the sample")
     args = ap.parse_args()
     if args.command == "train":
-        train(args.folder, args.kind)
+        train(args.folder, args.kind,
+              None if args.extra_packs is None else tuple(args.extra_packs))
         return 0
     if args.out is None:
         ap.error("score needs OUT.json")
