@@ -1,7 +1,9 @@
 """Block labels from gold: which blocks of a segmented page are main content.
 
 Gold text (WCXB, Readability) labels a block positive when most of its word trigrams occur in the
-gold text (short blocks: when the block is a whole line of the gold). Gold snippets
+gold text (short blocks: when the block is a whole line of the gold); with ``soft``, a block of
+four words or more gets the share of its trigrams found in the gold instead (a block half
+article and half teaser is half content, which is what it does to word F1). Gold snippets
 (trafilatura's ``with``/``without``) label only the blocks they touch; the rest stay unknown.
 """
 
@@ -33,17 +35,19 @@ def _as_list(value: Any) -> list[str]:
     return []
 
 
-def labels_from_gold(blocks: list[RawBlock], gold: dict[str, Any]) -> list[float | None]:
-    """1.0 main content, 0.0 not, None unknown, for each block."""
+def labels_from_gold(blocks: list[RawBlock], gold: dict[str, Any], *, soft: bool = False
+                     ) -> list[float | None]:
+    """1.0 main content, 0.0 not, None unknown, for each block (with ``soft``, gold text gives
+    long blocks a share in between)."""
     text = gold.get("text")
     if isinstance(text, str) and text.strip():
-        return _from_text(blocks, text)
+        return _from_text(blocks, text, soft)
     if _as_list(gold.get("with")) or _as_list(gold.get("without")):
         return _from_snippets(blocks, gold)
     return [None] * len(blocks)
 
 
-def _from_text(blocks: list[RawBlock], gold_text: str) -> list[float | None]:
+def _from_text(blocks: list[RawBlock], gold_text: str, soft: bool) -> list[float | None]:
     gold_tokens = _tokens(gold_text)
     grams = set(_trigrams(gold_tokens))
     lines = {" ".join(_tokens(ln)) for ln in gold_text.split("\n")}
@@ -59,7 +63,7 @@ def _from_text(blocks: list[RawBlock], gold_text: str) -> list[float | None]:
         elif len(toks) >= 4:
             tg = _trigrams(toks)
             hit = sum(1 for g in tg if g in grams) / len(tg)
-            out.append(1.0 if hit >= 0.5 else 0.0)
+            out.append(hit if soft else 1.0 if hit >= 0.5 else 0.0)
         else:
             phrase = " ".join(toks)
             out.append(1.0 if phrase in lines else 0.0)

@@ -67,8 +67,10 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         *(f"- `{pack}`: {n} pages" for pack, n in sorted(per_pack.items())),
         "",
         "Block labels come from aligning each block with the gold: with gold text (wcxb-dev, "
-        "readability) a block is main content when at least half of its word trigrams occur in "
-        "the gold (short blocks: when they are a whole gold line); with gold snippets "
+        "readability) an HTML block's label is the share of its word trigrams that occur in "
+        "the gold (soft labels, learnt with LightGBM's cross-entropy objective), and a "
+        "plain-text block is main content when at least half of them do (short blocks: when "
+        "they are a whole gold line); with gold snippets "
         "(trafilatura-a) only the blocks a `with` snippet touches are positive and those a "
         "`without` or `comments` snippet touches negative, the rest unused. Readability's "
         "reference text is another extractor's output, so its blocks weigh half. Within a page, a "
