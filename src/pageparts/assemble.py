@@ -122,6 +122,7 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
     # a menu entry (all link, inside a <nav>) is content only with a sure score
     mains = [b.score >= threshold and not (
         b.score < _SURE and "@nav" in b.tokens and b.link_chars >= len(b.text)) for b in blocks]
+    mains = _with_the_majority(parsed, mains)
     first_main = next((i for i, m in enumerate(mains) if m), len(blocks))
     last_main = max((i for i, m in enumerate(mains) if m), default=-1)
 
@@ -157,6 +158,43 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
     for i in _related_boxes(blocks):
         blocks[i].label, blocks[i].kind = "furniture", "related"
     return title_i
+
+
+#: A paragraph scored at least this, in a container whose blocks are at least this share content,
+#: is content (see :func:`_with_the_majority`).
+_MAJORITY_SCORE = 0.3
+_MAJORITY_SHARE = 0.75
+
+
+def _with_the_majority(parsed: ParsedPage, mains: list[bool]) -> list[bool]:
+    """``mains`` with the paragraphs just under the bar that sit in a container of content.
+
+    The model scores a block partly by where it is: near the end of a very long page, where
+    footers usually are, the paragraphs of a 500-paragraph article fell under the bar although
+    the article around them was content. A paragraph (not mostly link text) scored at least
+    :data:`_MAJORITY_SCORE` whose innermost container of three blocks or more is
+    :data:`_MAJORITY_SHARE` content goes with its container. On the packs (3-fold CV by site)
+    this changes nothing beyond noise (word F1 +0.0001 on the sample, -0.0004 on the other
+    pages); it is there for long articles.
+    """
+    blocks = parsed.blocks
+    spans = parsed.spans
+    cum = [0]
+    for m in mains:
+        cum.append(cum[-1] + m)
+    out = list(mains)
+    for i, b in enumerate(blocks):
+        if mains[i] or b.score < _MAJORITY_SCORE or b.tag != "p" \
+                or b.link_chars > 0.3 * len(b.text):
+            continue
+        for a in reversed(b.ancestors):
+            span = spans.get(a)
+            if span is None or span[1] - span[0] < 3:
+                continue
+            lo, hi = span
+            out[i] = (cum[hi] - cum[lo]) / (hi - lo) >= _MAJORITY_SHARE
+            break
+    return out
 
 
 def _related_boxes(blocks: list[RawBlock]) -> list[int]:

@@ -107,7 +107,8 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
         "",
         "## Parameters",
         "",
-        f"- block: {BLOCK_ROUNDS} rounds, {BLOCK_PARAMS}",
+        f"- block: {BLOCK_ROUNDS} rounds, {BLOCK_PARAMS}; HTML blocks, whose labels are soft, "
+        "with the objective `cross_entropy` instead",
         f"- page type: {PAGE_ROUNDS} rounds, {PAGE_PARAMS}",
         "",
     ]
