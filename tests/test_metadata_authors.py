@@ -260,3 +260,49 @@ def test_written_by_label_pair_beats_a_related_cards_microdata_author() -> None:
       <span itemprop="name">By Tom Reyes</span></div></aside>
       <h1>Podcasts for leaders</h1><p>Text.</p></body>""")
     assert m.author == "Ines Barros"
+
+
+def test_dateline_next_to_the_headline_names_the_author() -> None:
+    m = meta("""<body><div class="meta"><span>25.10.2022 - Ida Brenner</span></div>
+      <h1>Die Freiheit der Planung</h1><p>Was haben fahrerlose Autos damit zu tun?</p></body>""")
+    assert m.author == "Ida Brenner"
+
+
+def test_dateline_after_the_headline_with_time_and_bars() -> None:
+    m = meta("""<body><h1>Neue Wege im Pilotjahr</h1>
+      <small>04.02.2022 | 13:10 Uhr | Uta Marlow</small><p>Gerade haben sich die Verbände
+      geeinigt.</p></body>""")
+    assert m.author == "Uta Marlow"
+
+
+def test_lower_case_by_word_line_and_one_word_name_after_a_date() -> None:
+    m = meta("""<body><h1>Eignet sich eine Pumpe im Altbau?</h1><ul><li>
+      <span>von Alex Rosen</span></li></ul><p>Grundsätzlich ist das möglich.</p></body>""")
+    assert m.author == "Alex Rosen"
+    m = meta("""<body><h1>Ehezoff eskaliert</h1><h2>Stars <span>06.11.2023 13:30 von Olga</span>
+      <span>Symbolbild imago</span></h2><p>Die Lage ist angespannt.</p></body>""")
+    assert m.author == "Olga"
+
+
+def test_dateline_rejects_a_category_a_photo_credit_and_about_us() -> None:
+    m = meta("""<body><h1>Glossar zur Pandemie</h1><div><span>2020-04-26</span>
+      <span>Deutsche Sprache</span></div><p>Foto: Max Weller (Copyright)</p>
+      <p><a href="/about">About Us</a></p><p>Die Pandemie löst Wandel aus.</p></body>""")
+    assert m.author is None
+
+
+def test_article_by_label_and_role_in_brackets() -> None:
+    m = meta("""<body><div>05.02.2020 <span>- Redaktion: Ebbe Fuhrmann (Pressesprecher)</span>
+      </div><h1>Faire Lieferketten</h1><p>Aktionen planen.</p></body>""")
+    assert m.author == "Ebbe Fuhrmann"
+    m = meta("""<body><h1>Kondenswasser verhindern</h1><div class="author">Artikel von: hausrat
+      </div><p>Lüften hilft.</p></body>""")
+    assert m.author == "hausrat"
+
+
+def test_reading_time_and_about_the_author_are_no_names() -> None:
+    article = "<p>Fische haben Nozizeptoren, und sie reagieren auf Reize.</p>" * 20
+    m = meta(f"""<body><h1>Können Fische Schmerzen spüren?</h1>
+      <div class="author-meta">ca. 8 Min. 12.01.2022</div>{article}
+      <div class="author-box">Über den Autor</div><p>Mehr lesen.</p></body>""")
+    assert m.author is None

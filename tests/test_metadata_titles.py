@@ -125,3 +125,17 @@ def test_utf8_read_as_latin1_in_a_title_is_repaired() -> None:
     m = read_metadata(LexborHTMLParser(
         f"<head><title>{mangled}</title></head><body><p>Text.</p></body>"), None)
     assert m.title == "A Saver\u2019s Guide to Kilns"
+
+
+def test_meta_title_cut_at_an_unescaped_quote_gives_way_to_the_title() -> None:
+    m = meta("""<head><title>Senator calls the plan "reckless"</title>
+      <meta property="og:title" content="Senator calls the plan "reckless""></head>
+      <body><p>The senator spoke on Tuesday.</p></body>""")
+    assert m.title == 'Senator calls the plan "reckless"'
+
+
+def test_heading_written_as_the_title_keeps_its_slash() -> None:
+    m = meta("""<head><title>Can fish feel pain / suffer?</title>
+      <meta property="og:title" content="Can fish feel pain?"></head>
+      <body><h1>Can fish feel pain / suffer?</h1><p>Fish have nociceptors.</p></body>""")
+    assert m.title == "Can fish feel pain / suffer?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -15,6 +16,11 @@ _MAX_BODY_TEXT = 400_000  # characters of body text searched for a visible date
 _SKIP_TAGS = frozenset(("-comment", "script", "style", "noscript", "template", "svg"))
 _BYLINE_WINDOW = 300  # characters after the headline searched for the date shown with it
 _ABOVE_WINDOW = 60  # characters before the headline searched for a date set above it
+_LINES_AFTER = 400  # characters after the headline whose lines :meth:`_Around.lines` gives
+_LINES_BEFORE = 120  # and before it
+_LINE_MAX = 150  # a block longer than this is not a line: its inline parts are
+_INLINE = frozenset(("a", "abbr", "b", "bdi", "cite", "em", "font", "i", "small", "span",
+                     "strong", "sub", "sup", "time", "u"))
 
 
 class _Around:
@@ -41,6 +47,7 @@ class _Around:
         self._after = ""
         self._after_size = 0  # the size the text after the headline was walked for
         self._before: str | None = None
+        self._lines: list[str] | None = None
 
     def region(self) -> LexborNode | None:
         """The headline's nearest ancestor with a few thousand characters of text (or None)."""
@@ -95,6 +102,27 @@ class _Around:
             self._before = _text_before(self._anchor, _ABOVE_WINDOW)
         return self._before
 
+    def lines(self) -> list[str]:
+        """The short lines (elements of at most ``_LINE_MAX`` characters) just after the
+        headline, in reading order, then those just before it, nearest first: where a dateline
+        such as "12.03.2024 | Ann Lee" sits."""
+        if self._anchor is None:
+            return []
+        if self._lines is None:
+            self._lines = []
+            seen: set[int] = set()
+            for walk in (_nodes_after(self._anchor, _LINES_AFTER),
+                         _nodes_before(self._anchor, _LINES_BEFORE)):
+                for text_node, _ in walk:
+                    for line in _lines_of(text_node):
+                        if line.mem_id in seen:
+                            continue
+                        seen.add(line.mem_id)
+                        text = _clean(text_prefix(line, 2 * _LINE_MAX))
+                        if text and len(text) <= _LINE_MAX:
+                            self._lines.append(text)
+        return self._lines
+
     def windows(self) -> tuple[str, str]:
         """(text after the headline, text just before it); ("", top of page) without one."""
         if self._windows is None:
@@ -114,62 +142,89 @@ def _text_after(node: LexborNode, limit: int) -> str:
     Walks the nodes after it one by one (skipping style and script source), so only the few
     nodes that hold those characters are read, however big the page is.
     """
-    parts: list[str] = []
+    parts = [text for _, text in _nodes_after(node, limit)]
+    return _clean(" ".join(parts))[:limit]
+
+
+def _nodes_after(node: LexborNode, limit: int) -> Iterator[tuple[LexborNode, str]]:
+    """The non-blank text nodes after ``node`` in document order, with their text, until they
+    hold ``limit`` characters (or 600 steps are walked)."""
     size = 0
     cur: LexborNode | None = node
     descend = False
     for _ in range(600):
         if cur is None or size >= limit:
-            break
+            return
         nxt = cur.child if descend else None
         while nxt is None and cur is not None:
             nxt = cur.next
             if nxt is None:
                 cur = cur.parent
                 if cur is None or cur.tag in ("body", "html"):
-                    return _clean(" ".join(parts))[:limit]
+                    return
         cur = nxt
         if cur is None:
-            break
+            return
         tag = cur.tag
         descend = tag not in _SKIP_TAGS
         if tag == "-text":
             text = cur.text_content or ""
             if text.strip():
-                parts.append(text)
+                yield cur, text
                 size += len(text)
             descend = False
-    return _clean(" ".join(parts))[:limit]
 
 
 def _text_before(node: LexborNode, limit: int) -> str:
     """The text nodes just before ``node`` in document order, nearest first, until they hold
     ``limit`` characters (a node is never cut), joined in reading order."""
-    parts: list[str] = []
+    parts = [text.strip() for _, text in _nodes_before(node, limit)]
+    return _clean(" ".join(reversed(parts)))
+
+
+def _nodes_before(node: LexborNode, limit: int) -> Iterator[tuple[LexborNode, str]]:
+    """The non-blank text nodes before ``node``, nearest first, until they hold ``limit``
+    characters (a node is never cut)."""
     size = 0
     cur: LexborNode | None = node
     descend = False
     for _ in range(600):  # one step a turn: up, back, or down into the last child
         if cur is None or size >= limit:
-            break
+            return
         last = cur.last_child if descend and cur.tag not in _SKIP_TAGS else None
         if last is not None:
             cur = last  # into the deepest last node of the previous element
             continue
         descend = False
         if cur.tag == "-text":
-            text = (cur.text_content or "").strip()
-            if text:
-                parts.append(text)
-                size += len(text)
+            text = cur.text_content or ""
+            if text.strip():
+                yield cur, text
+                size += len(text.strip())
         prev = cur.prev
         if prev is None:
             cur = cur.parent
             if cur is None or cur.tag in ("body", "html"):
-                break
+                return
             continue
         cur, descend = prev, True
-    return _clean(" ".join(reversed(parts)))
+
+
+def _lines_of(text_node: LexborNode) -> list[LexborNode]:
+    """The elements a text node is a line of: its outermost inline ancestor (a ``<span>``, a
+    ``<small>``), then the block around that when it is short (at most ``_LINE_MAX``
+    characters); or its block parent alone."""
+    node = text_node.parent
+    while node is not None and node.tag in _INLINE and node.parent is not None \
+            and node.parent.tag in _INLINE:
+        node = node.parent
+    if node is None:
+        return []
+    block = node.parent
+    if node.tag in _INLINE and block is not None and block.tag not in ("body", "html") \
+            and len(_clean(text_prefix(block, 2 * _LINE_MAX))) <= _LINE_MAX:
+        return [node, block]
+    return [node]
 
 
 def _find_headline(text: str, title: str) -> int:

@@ -34,13 +34,14 @@ _BY = re.compile(
     r"^(?:(?:view\s+|zeige\s+|see\s+)?(?:all\s+|alle\s+)?(?:posts?|articles?|stor(?:y|ies)|beitr(?:ag|\u00e4ge)|artikel)"
     r"\s+(?:by|von)\s+"
     r"|more\s+from\s+|\u00fcber\s+|about\s+|\(c\)\s*|copyright\s+"
-    r"|(?:interview|text|photos?|fotos?|authors?|autoren|auteurs?)\s*:\s*"
+    r"|(?:interview|text|photos?|fotos?|authors?|autoren|auteurs?|redaktion)\s*:\s*"
     r"|(?:guide|review|story|recipe|video|analysis|column|report|reporting|essay|commentary|"
     r"opinion|authored|compiled|curated|(?:post\s+)?author)\s+by\s*:?\s+"
     # "[This post was] [written|posted|...] by", "Reviewed by", "Eingestellt von"
-    r"|(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?)?"
+    r"|(?:this\s+(?:post|article|story|page)\s+(?:was\s+|is\s+)?|(?:an?|ein|eine)\s+(?=\w+\s+(?:by|von)\s))?"
     r"(?:(?:medically\s+)?reviewed\s+|fact[\s-]checked\s+)?"
     r"(?:(?:written|posted|reported|published|text|story|words|photos?|interview|eingestellt|"
+    r"gespeichert|erstellt|article|post|"
     r"geschrieben|verfasst|ver\u00f6ffentlicht|beitrag|artikel|publi\u00e9|\u00e9crit|escrito|"
     r"publicado|scritto|pubblicato|geplaatst|geschreven)\s*:?\s*)?"
     rf"{_BY_WORD}\s*:?\s+)",
@@ -60,7 +61,8 @@ _NOT_A_NAME = re.compile(
     r"^(?:https?://|www\.)|^\W*$|^\d+$|\(\s*(?:required|erforderlich|"
     r"obligatoire|obligatorio|obbligatorio)\s*\)"
     r"|^[a-z_]{2,}(?:\.[a-z_]{2,}){2,}$"  # a template's placeholder: "page.head.author"
-    r"|^(?:undefined|null|nan|mon|tue|wed|thu|fri|sat|sun)$",  # a script's or a weekday
+    r"|^(?:undefined|null|nan|mon|tue|wed|thu|fri|sat|sun)$"  # a script's or a weekday
+    r"|\b\d+\s*(?:min|mins|minutes?|minuten)\b",  # a reading time: "ca. 8 Min."
     re.I)
 # "8 Written by Ann Lee": a label inside the text, with a count or an icon's text before it
 _BY_INSIDE = re.compile(r"^.{0,24}?\b(?:written|posted|published)\s+by\s+(?=\w)", re.I)
@@ -70,7 +72,8 @@ _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follo
                           r"posts|list|widget|box-title|about", re.I)
 _INITIAL = re.compile(r"\w\.?")
 _END_MARKS = re.compile(r"(?:\s*\*+|\s+\.)$")  # "Ann Lee*", "Ann Lee, DVM ." (not "Ph.D.")
-_NEXT_LABEL = re.compile(r"\s+[^\W\d_]{3,}:\s.*$")  # "Ann Lee Quelle: dpa": the next field
+# "Ann Lee Quelle: dpa": the next field (not "Artikel von: Ann Lee")
+_NEXT_LABEL = re.compile(rf"\s+(?!{_BY_WORD}:)[^\W\d_]{{3,}}:\s.*$", re.I)
 _WRITTEN_BY = re.compile(r"(?:this\s+(?:post|article|story)\s+(?:was|is)\s+)?written\s+by\s",
                          re.I)
 # the label of a date: "Posted on", "Published", "Ver\u00f6ffentlicht am", "Publi\u00e9 le"
@@ -123,8 +126,9 @@ _PERSON_NAME = re.compile(  # two to four capitalised words, particles between t
 # what follows a name after a dash or bar (checked for role words), or a job title "at" a firm
 _ROLE_TAIL = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|,\s+[^,]{2,60}?\s(?P<at>at|bei|chez)\s.*$")
 _TEAM_WORDS = _ROLE_WORDS | {"team", "editorial", "redaktion", "staff"}
-_READ_TIME = re.compile(r"(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?|\d+\s*min(?:ute)?s?\s+read",
-                        re.I)
+_READ_TIME = re.compile(r"(?:at\s+|um\s+)?\d{1,2}:\d\d(?:\s*(?:[ap]\.?m\.?|uhr\b))?"
+                        r"|\d+\s*min(?:ute)?s?\s+read", re.I)
+_ROLE_NOTE = re.compile(r"\s*\([^()]{2,60}\)$")  # "Ann Lee (Pressesprecherin)"
 _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
 
 
@@ -139,7 +143,8 @@ def _clean_author(text: str) -> str | None:
         if before.endswith(":") or _DATE_LABEL.fullmatch(before):  # "Stand: 20. April 2020",
             before = ""  # "Posted on": no name; "Datum: ... Autor: Ann" names one after a by-label
             after = after if _BY.match(after + " ") else ""
-        text = before or after
+        # "Stars 06.11.2023 von Ann": the by-word says which side names the author
+        text = after if after and _BY.match(after + " ") else before or after
     text = _NEXT_LABEL.sub("", _BY_INSIDE.sub("", text))
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
@@ -274,9 +279,16 @@ def _profile_link(around: _Around) -> str | None:
         words = _key(text).split()
         # a name, and the one the link points to: "/users/42/ann-lee" for "Ann Lee"
         if (1 < len(text) <= 60 and 0 < len(words) <= 4 and words[0] in href.lower()
-                and not _in_comments(node)):
+                and words[0] not in _host(href) and not _in_comments(node)):
             return text
     return None
+
+
+def _host(href: str) -> str:
+    """The host of an absolute link, lower-cased ("" for a relative one): a link to
+    youtube.com/user/... is the platform's, not a person's profile named "YouTube"."""
+    m = re.match(r"(?:https?:)?//([^/?#]+)", href, re.I)
+    return m[1].lower() if m else ""
 
 
 def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
@@ -338,6 +350,9 @@ def _person_or_organisation(tree: LexborHTMLParser, around: _Around, s: _Scan, l
             if found:
                 return found, None
         found = consider(_join_authors([_visible_byline(around) or ""]))
+        if found:
+            return found, None
+        found = consider(_dateline_author(around))
         if found:
             return found, None
         found = consider(_join_authors([_profile_link(around) or ""]))
@@ -419,3 +434,55 @@ def _visible_byline(around: _Around) -> str | None:
                      or words[-1].lower() in _LABEL_WORDS):  # "By Ann Lee Post date ..."
         words.pop()
     return " ".join(words)
+
+
+_BY_BEFORE = re.compile(rf"(?:^|\s){_BY_WORD}\s*:?\s*$", re.I)
+# lines that open like a byline and are not one: "About Us", a photo credit, a link to more
+_NOT_BY = re.compile(
+    r"(?:\u00fcber|about|more\s+from|\(c\)|copyright|fotos?|photos?|bild|image|quelle|source"
+    r"|(?:view\s+|see\s+|zeige\s+)?(?:all\s+|alle\s+)?(?:posts|articles|stories|beitr\u00e4ge)"
+    r"\s+(?:by|von))\b", re.I)
+_COUNT_TAIL = re.compile(  # "Ann Lee 4 Comments", "Ann Lee, Monday"
+    r"\s+\d+\s+(?:comments?|kommentare?|replies|antworten|responses|r\u00e9ponses?)\b.*$"
+    r"|[\s,]+(?:on\s+|am\s+|le\s+|el\s+)?(?:" + "|".join(sorted(_WEEKDAYS)) + r")\b.*$", re.I)
+_DATE_SEP = re.compile(r"[|\u00b7\u2022,/\u2013\u2014]|\s-\s")
+
+
+def _dateline_author(around: _Around) -> str | None:
+    """The name on a short line next to the headline that also holds a date ("25.10.2022 -
+    Ann Lee", "12.03.2024 | 13:10 Uhr | Ann Lee") or opens with a by-word ("von Ann Lee")."""
+    lines = around.lines()
+    for line in lines:
+        name = _line_name(line)
+        if name is None:
+            continue
+        for part in lines:  # "06.11. von Ann" in a span of "Stars 06.11. von Ann Symbolbild",
+            if part == line or part not in line:  # "Ann Lee" in "By Ann Lee 4 Comments"
+                continue
+            shorter = _line_name(part) or _clean_author(part)
+            if shorter and shorter != name and name.startswith(shorter) and (
+                    _line_name(part) or _PERSON_NAME.fullmatch(shorter)):
+                return shorter
+        return name
+    return None
+
+
+def _line_name(line: str) -> str | None:
+    """The author a dateline or by-line names, or None."""
+    dated = _first_date_match(line) or _DATEISH.search(line)
+    opens = bool(_BY.match(line)) and not _NOT_BY.match(line)
+    if not (dated or opens):
+        return None
+    name = _clean_author(_ROLE_NOTE.sub("", line))  # "Ann Lee (Pressesprecherin)"
+    name = _COUNT_TAIL.sub("", name) if name else name
+    if not name or not name[0].isupper() or len(name.split()) > 4:
+        return None
+    at = line.find(name)
+    if opens or (at > 0 and _BY_BEFORE.search(line, 0, at)):
+        return name  # a name a by-word introduces may be one word ("von Olga")
+    # after a bare date, set off from it, a person's name only: two to four capitalised
+    # words, no role word (not "Essay", "Uhr", "Redaktion")
+    if (dated and at >= dated.end() and _DATE_SEP.search(line, dated.end(), at)
+            and _PERSON_NAME.fullmatch(name) and not _TEAM_WORDS.intersection(_key(name).split())):
+        return name
+    return None

@@ -200,6 +200,9 @@ def _names_no_page(title: str, sites: list[list[str]], hosts: list[str]) -> bool
             or _is_site(title, sites, hosts, exact=True))
 
 
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
+
+
 def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str | None:
     sites = _site_names(site, ld, s.site_h1)
     hosts = _host_keys(url)
@@ -210,6 +213,10 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
     raw = ld_titles + [_text(v) for name in _TITLE_META for v in s.meta.get(name, ())[:1]]
     if s.title:
         raw.append(_text(s.title))
+    # an attribute cut at an unescaped quote: og:title="Biden calls it "X"" reads "Biden calls
+    # it"; the <title> that goes on with the quote is the whole of it
+    raw = [next((t for t in raw if len(t) > len(m) and t.startswith(m)
+                 and t[len(m):].lstrip()[:1] in _QUOTE_MARKS), m) for m in raw]
     h1s = [_text(h) for h in s.h1]
     h1s = [h for h in h1s if 1 < len(h) <= 300 and not _is_site(h, sites, hosts)
            and _key(h) not in _GENERIC_HEADINGS]
@@ -225,8 +232,8 @@ def _choose_title(s: _Scan, ld: _LD, site: str | None, url: str | None) -> str |
         metas += names
     h1s = [_without_leading_date(_SECTION_NUMBER.sub("", _strip_site(h, sites, hosts, set())))
            for h in h1s]
-    for h in h1s:  # a heading written exactly as a meta title
-        if h in metas:
+    for h in h1s:  # a heading written exactly as a meta title, or as one before a slash was
+        if h in metas or (h in raw and " | " not in h):  # cut ("Can fish feel pain / suffer?")
             return h
     for h in h1s:  # a heading that is a meta title, give or take a kicker: the shorter one
         for m in metas:
