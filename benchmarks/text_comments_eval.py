@@ -27,10 +27,16 @@ reports, as ``pageparts eval`` does for HTML (:class:`pageparts.eval.score.PackS
   for reader comments costs word F1). The shipped text model is trained on wcxb-dev, so these
   figures are NOT held out: compare them only with another run of this script.
 
-Models: the shipped ones. The text model is trained on wcxb-dev only, so these trafilatura-a
-pages are held out from it (sites shared with wcxb-dev are counted in the report); the shipped
-HTML model is trained on trafilatura-a too, so its column is NOT held out (see the 3-fold
-cross-validated HTML figures in results/2026-11-25-eval-cv3-stack.md).
+Models: the shipped ones by default. They are trained on all three packs, trafilatura-a
+included, so those numbers are NOT held out. For held-out numbers, give the fold models of
+``benchmarks/fold_models.py``: ``--html-folds DIR`` (``train DIR``) and ``--text-folds DIR``
+(``train DIR --kind text``). Each page is then read by the models of the fold that did not see
+its site.
+
+    python benchmarks/fold_models.py train /tmp/folds_html
+    python benchmarks/fold_models.py train /tmp/folds_text --kind text
+    python benchmarks/text_comments_eval.py --html-folds /tmp/folds_html \
+        --text-folds /tmp/folds_text
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ from typing import Any
 from pageparts import Document, Extractor, Options, PagepartsError
 from pageparts.decode import decode
 from pageparts.eval.metrics import SnippetScore, normalize_space
-from pageparts.eval.packs import PackPage, datasets_dir, group_key, load_pack, resolve_pack
+from pageparts.eval.packs import PackPage, datasets_dir, load_pack, resolve_pack
 from pageparts.eval.run import _shown_text
 from pageparts.text.render import STYLES, render
 
@@ -139,9 +145,34 @@ def _score(score: PathScore, doc: Document | None, gold: dict[str, Any], held_in
     return flat
 
 
-def evaluate(pages: list[PackPage], per_page: bool) -> tuple[dict[str, PathScore],
-                                                             list[dict[str, Any]]]:
-    extractor = Extractor(Options())
+class Readers:
+    """The extractor for each path and page: the shipped models, or fold models."""
+
+    def __init__(self, html_folds: Path | None, text_folds: Path | None) -> None:
+        self.shipped = Extractor(Options())
+        self.folds: dict[str, tuple[dict[str, int], list[Extractor]]] = {}
+        for kind, folder in (("html", html_folds), ("text", text_folds)):
+            if folder is None:
+                continue
+            from fold_models import _load  # the same folder layout
+
+            fold_of = json.loads((folder / "folds.json").read_text(encoding="utf-8"))
+            k = 1 + max(fold_of.values())
+            self.folds[kind] = (fold_of, [Extractor(Options(), models=_load(folder / f"f{i}"))
+                                          for i in range(k)])
+
+    def held_out(self, kind: str) -> bool:
+        return kind in self.folds
+
+    def extractor(self, kind: str, page: PackPage) -> Extractor:
+        if kind not in self.folds:
+            return self.shipped
+        fold_of, extractors = self.folds[kind]
+        return extractors[fold_of[f"{page.pack}/{page.id}"]]
+
+
+def evaluate(pages: list[PackPage], per_page: bool,
+             readers: Readers) -> tuple[dict[str, PathScore], list[dict[str, Any]]]:
     scores = {p: PathScore() for p in PATHS}
     rows: list[dict[str, Any]] = []
     for page in pages:
@@ -156,9 +187,10 @@ def evaluate(pages: list[PackPage], per_page: bool) -> tuple[dict[str, PathScore
         for path in PATHS:
             given, held_in = inputs[path]
             t0 = time.perf_counter()
+            kind = "html" if path == "html" else "text"
             try:
-                doc: Document | None = extractor.extract(
-                    given, url=page.url, kind="html" if path == "html" else "text")
+                doc: Document | None = readers.extractor(kind, page).extract(
+                    given, url=page.url, kind=kind)
             except PagepartsError as exc:
                 doc = None
                 scores[path].errors.append(f"{page.id}: {exc}")
@@ -180,13 +212,19 @@ def _share(s: SnippetScore) -> str:
     return f"{s.tp / n:.3f} ({s.tp}/{n})" if n else "—"
 
 
-def report(scores: dict[str, PathScore], pages: list[PackPage], overlap: int, label: str) -> str:
+def report(scores: dict[str, PathScore], pages: list[PackPage], label: str,
+           readers: Readers) -> str:
     n_snip = scores["html"].found.tp + scores["html"].found.fn
     with_gold = sum(1 for p in pages if p.gold.get("comments"))
+
+    def models(kind: str) -> str:
+        return ("fold models, 3-fold CV grouped by site (held out)" if readers.held_out(kind)
+                else "the shipped models (trained on this pack: NOT held out)")
+
     lines = [
         f"Pages: {len(pages)} trafilatura-a pages, {with_gold} with gold comment snippets "
         f"({n_snip} snippets); {label}.",
-        f"Sites also in wcxb-dev (the text model's training pack): {overlap} of these pages.",
+        f"HTML path: {models('html')}. Text paths: {models('text')}.",
         "",
         "| path | found | found, of those the input holds | leak into text | pages with comments "
         "| comments | with author | replies | same depth as HTML | same author as HTML "
@@ -267,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-page", action="store_true", help="keep per-page rows in the JSON")
     ap.add_argument("--all", action="store_true", help="every page of the pack")
     ap.add_argument("--label", help="what this run measures (default: the checkout's commit)")
+    ap.add_argument("--html-folds", type=Path, metavar="DIR",
+                    help="fold models of 'fold_models.py train' for the HTML path (held out)")
+    ap.add_argument("--text-folds", type=Path, metavar="DIR",
+                    help="fold models of 'fold_models.py train --kind text' (held out)")
     ap.add_argument("--wcxb", type=int, metavar="N",
                     help="also word F1 on N wcxb-dev pages (what taking threads out costs)")
     args = ap.parse_args(argv)
@@ -279,18 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     with gzip.open(path / "gold.jsonl.gz", "rt", encoding="utf-8") as f:
         ids = [g["id"] for g in map(json.loads, f) if args.all or g.get("comments")]
     pages = load_pack(path, ids=ids[: args.limit] if args.limit else ids)
-    wcxb_sites: set[str] = set()
-    try:
-        with gzip.open(resolve_pack("wcxb-dev", root) / "gold.jsonl.gz", "rt",
-                       encoding="utf-8") as f:
-            wcxb_sites = {group_key(g) for g in map(json.loads, f)}
-    except PagepartsError:
-        pass
-    overlap = sum(1 for p in pages if p.group in wcxb_sites)
+    readers = Readers(args.html_folds, args.text_folds)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, check=False).stdout.strip() or "unknown"
-    scores, rows = evaluate(pages, args.per_page)
-    text = report(scores, pages, overlap, args.label or f"commit {commit}")
+    scores, rows = evaluate(pages, args.per_page, readers)
+    text = report(scores, pages, args.label or f"commit {commit}", readers)
     if args.wcxb:
         text += "\n" + wcxb(root, args.wcxb)
     print(text)
