@@ -306,3 +306,12 @@ def test_reading_time_and_about_the_author_are_no_names() -> None:
       <div class="author-meta">ca. 8 Min. 12.01.2022</div>{article}
       <div class="author-box">Über den Autor</div><p>Mehr lesen.</p></body>""")
     assert m.author is None
+
+
+def test_on_behalf_of_and_sponsored_tails_are_cut() -> None:
+    m = meta("""<body><h1>Vision doc update</h1><p class="byline">By Nils Marek on behalf of
+      the Docs group</p><p>We met twice.</p></body>""")
+    assert m.author == "Nils Marek"
+    m = meta("""<body><h1>Patch now</h1><span class="author">Net Watch Sponsored</span>
+      <p>Three flaws were fixed.</p></body>""")
+    assert m.author == "Net Watch"

@@ -53,6 +53,7 @@ _AUTHOR_TAIL = re.compile(
     r"|\s*[|\u2022\u00b7]\s*\d+\s*[hmd]\b.*"
     r"|\s+(?:in|im|dans)(?:\s+\S.*)?|\s+(?:the|and|with|und|mit)|\s+on\s+(?=\S{0,15}\d).*|\s*[\u00bb\u00ab]\s.*"
     r"|\s+(?:edited|reviewed|fact[\s-]checked|photos?|illustrations?)\s+by\b.*"
+    r"|\s+on\s+behalf\s+of\b.*|\s*[|,\u2022\u00b7-]?\s*(?:sponsored|gesponsert|anzeige)"
     r"|\s+(?:more\s+(?:posts|articles|stories)|view(?:\s+(?:all|profile|more))?|follow)\b.*"
     r"|\s*(?:[|,\u2022\u00b7\u2013\u2014-]\s*)?(?:updated|published|posted|last updated)\b.*)\s*$",
     re.IGNORECASE,
