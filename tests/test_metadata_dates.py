@@ -117,3 +117,12 @@ def test_date_above_the_headline_read_from_whole_text_nodes() -> None:
       <div>27. Januar 2014 by Ada Roth /
       Kategorien: Mode</div><h1>Pariser Couture</h1><p>Text.</p></body>""")
     assert m.date == date(2014, 1, 27)
+
+
+def test_utc_midnight_of_a_german_page_is_the_next_day() -> None:
+    page = """<html lang="{lang}"><head><meta property="article:published_time"
+      content="2022-11-06T23:00:00.000Z"></head><body><h1>Provence im Herbst</h1>
+      <p>Lavendel ist verblüht.</p></body></html>"""
+    assert meta(page.format(lang="de")).date == date(2022, 11, 7)
+    # an English page's 23:00 UTC is an evening in the Americas as often: left as written
+    assert meta(page.format(lang="en-us")).date == date(2022, 11, 6)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -61,6 +61,10 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d{2})(?:/([01]\d))?/")
 _URL_LOCALE = re.compile(r"/en[-_]([a-zA-Z]{2})(?:/|$)")
 _URL_DMY = re.compile(r"[/_-]([0-3]\d)[._-]([01]\d)[._-]((?:19|20)\d{2})(?![\d])")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][\w-]*)?$")
+_MIDNIGHT_EAST = frozenset((21, 22, 23))  # UTC hours of midnight at UTC+3, +2 and +1
+# languages of Europe east of Greenwich (UTC+1 to +3), English and Portuguese aside
+_EUROPEAN = re.compile(r"(?:de|fr|it|es|nl|da|sv|no|nb|nn|fi|pl|cs|sk|hu|sl|hr|sr|bs|ro|bg|el|"
+                       r"lt|lv|et|uk|ru|be|tr|sq|mk)(?:[-_]|$)", re.I)
 _UTC_TIME = re.compile(r"[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$", re.I)
 _YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d-[01]\d-[0-3]\d")  # an ISO date: never ambiguous
 _STATE_DATE = re.compile(
@@ -131,7 +135,7 @@ def _classed_date(s: _Scan, dayfirst: bool) -> date | None:
 
 
 def _local_day(raw: str, day: date, url_day: date | None,
-               others: Iterator[tuple[str, date]]) -> date:
+               others: Iterator[tuple[str, date]], *, east: bool = False) -> date:
     """The publisher's own calendar day for a timestamp written in UTC.
 
     "2023-11-09T05:30:00Z" in a page whose URL says /2023/11/08/ was written on the 8th,
@@ -150,6 +154,11 @@ def _local_day(raw: str, day: date, url_day: date | None,
         offset = local.utcoffset() if local is not None else None
         if local is not None and offset and abs((local - moment).total_seconds()) < 60:
             return local.date()
+    if east and moment.hour in _MIDNIGHT_EAST and moment.minute == moment.second == 0:
+        # "2022-11-06T23:00:00Z" on a page in a European language other than English: a day
+        # stored as local midnight at UTC+1 to +3, written out in UTC; the publisher's day is
+        # the next one (an English page's 23:00 UTC is as likely 6 pm in New York)
+        return day + timedelta(days=1)
     return day
 
 
@@ -212,7 +221,7 @@ def _modified_date(s: _Scan, ld: _LD, dayfirst: bool) -> date | None:
 
 
 def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
-                 dayfirst: bool) -> date | None:
+                 dayfirst: bool, east: bool = False) -> date | None:
     url_day = _url_day(url)
     byline = around.headline()  # a date inside the headline element: "<h1>... <small>date"
     shown = _labelled_date(byline, dayfirst, first_only=True)
@@ -230,7 +239,7 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
     dates = _structured_dates(s, ld, dayfirst)
     first = next(dates, None)
     if first is not None:  # the rest only serve to find the same instant in local time
-        return _local_day(first[0], first[1], url_day, dates)
+        return _local_day(first[0], first[1], url_day, dates, east=east)
     if url_day:
         return url_day
     d = _visible_date(around, dayfirst)
@@ -337,7 +346,8 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         title=title,
         page_title=s.title or None,
         author=author,
-        date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst),
+        date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst,
+                          east=bool(language) and _EUROPEAN.match(language or "") is not None),
         site_name=site,
         language=language,
         description=description[:_MAX_DESCRIPTION] if description else None,
