@@ -126,3 +126,13 @@ def test_utc_midnight_of_a_german_page_is_the_next_day() -> None:
     assert meta(page.format(lang="de")).date == date(2022, 11, 7)
     # an English page's 23:00 UTC is an evening in the Americas as often: left as written
     assert meta(page.format(lang="en-us")).date == date(2022, 11, 6)
+
+
+def test_publication_date_labelled_in_the_footer() -> None:
+    page = """<body><h1>Die Anleitungen der Vorfahren</h1><p>Eine Rezension.</p>
+      <footer><p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p>
+      </footer></body>"""
+    assert meta(page).date == date(2023, 11, 1)
+    # far below a long review, where the text under the headline holds no date
+    long_review = "<p>" + "Ein Buch über Herkunft und Erinnerung. " * 200 + "</p>"
+    assert meta(page.replace("<p>Eine Rezension.</p>", long_review)).date == date(2023, 11, 1)

@@ -123,6 +123,11 @@ class _Around:
                             self._lines.append(text)
         return self._lines
 
+    def page_text(self) -> str:
+        """The visible text of the whole body (its first ``_MAX_BODY_TEXT`` characters)."""
+        body = self._tree.body
+        return self._read(body, _MAX_BODY_TEXT)[:_MAX_BODY_TEXT] if body else ""
+
     def windows(self) -> tuple[str, str]:
         """(text after the headline, text just before it); ("", top of page) without one."""
         if self._windows is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -51,8 +52,8 @@ _IN_PROSE = re.compile(  # "until 25 November 2019", "entre le 21 juin et le 15 
     re.IGNORECASE,
 )
 _UPDATED = re.compile(  # "Last updated on", "Aktualisiert:": the shown date is not the first one
-    r"(?:updated|modified|reviewed|aktualisiert|ge\u00e4ndert|mis \u00e0 jour|actualizad[oa]|"
-    r"aggiornat[oa]|bijgewerkt)\W{0,12}(?:on\W{1,3}|am\W{1,3})?$",
+    r"(?:updated|modified|reviewed|aktualisiert|ge\u00e4ndert|\u00e4nderung|mis \u00e0 jour|"
+    r"actualizad[oa]|aggiornat[oa]|bijgewerkt)\W{0,12}(?:on\W{1,3}|am\W{1,3})?$",
     re.IGNORECASE,
 )
 _DATEISH = re.compile(
@@ -179,3 +180,19 @@ def _instant(raw: str) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
+
+
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|ver\u00f6ffentlicht|erschienen|publi\u00e9|publicado|pubblicato|gepubliceerd)"
+    r"(?:\s+(?:on|am|le|el|il|op|em))?\s*:?\s*", re.I)
+
+
+def _published_anywhere(text: str, dayfirst: bool) -> date | None:
+    """The first date labelled as the publication's anywhere in ``text`` ("Erschienen am:
+    01.11.2023" in a footer), for pages that show no date near their headline."""
+    for label in itertools.islice(_PUBLISHED_LABEL.finditer(text), 50):
+        m = _TEXT_DATE.match(text, label.end())
+        d = _match_date(m, dayfirst) if m else None
+        if d:
+            return d
+    return None

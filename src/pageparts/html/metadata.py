@@ -28,6 +28,7 @@ from ._meta_dates import (
     _labelled_date,
     _labelled_dates,
     _parse_date,
+    _published_anywhere,
     _swapped_reading,
     _valid,
 )
@@ -253,7 +254,7 @@ def _choose_date(around: _Around, s: _Scan, ld: _LD, *, url: str | None,
                 d = _parse_date(m[1])
                 if d:
                     return d
-    d = _classed_date(s, dayfirst)
+    d = _classed_date(s, dayfirst) or _published_anywhere(around.page_text(), dayfirst)
     if d:
         return d
     return _modified_date(s, ld, dayfirst)
