@@ -315,3 +315,10 @@ def test_on_behalf_of_and_sponsored_tails_are_cut() -> None:
     m = meta("""<body><h1>Patch now</h1><span class="author">Net Watch Sponsored</span>
       <p>Three flaws were fixed.</p></body>""")
     assert m.author == "Net Watch"
+
+
+def test_drupal_submitted_line_names_the_author() -> None:
+    m = meta("""<body><h1>Hackathon im Sommercamp</h1><p>Wir fahren ins Jura.</p>
+      <div class="submitted">Gespeichert von <span class="username">kasos</span>
+      am 24. Juli 2017 - 18:55</div></body>""")
+    assert m.author == "kasos"

@@ -68,7 +68,7 @@ _NOT_A_NAME = re.compile(
 # "8 Written by Ann Lee": a label inside the text, with a count or an icon's text before it
 _BY_INSIDE = re.compile(r"^.{0,24}?\b(?:written|posted|published)\s+by\s+(?=\w)", re.I)
 _AUTHOR_CLASSES = ("[class*=author i], [class*=byline i], [rel~=author], [class*=autor i], "
-                   "[class*=auteur i]")
+                   "[class*=auteur i], [class~=submitted]")  # Drupal's "Submitted by Ann on ..."
 _BYLINE_SKIP = re.compile(r"comment|avatar|photo|image|img|bio|desc|social|follow|more|related|"
                           r"posts|list|widget|box-title|about", re.I)
 _INITIAL = re.compile(r"\w\.?")
