@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -183,15 +182,28 @@ def _instant(raw: str) -> datetime | None:
 
 
 _PUBLISHED_LABEL = re.compile(
-    r"\b(?:published|ver\u00f6ffentlicht|erschienen|publi\u00e9|publicado|pubblicato|gepubliceerd)"
+    r"(?:published|ver\u00f6ffentlicht|erschienen|publi\u00e9|publicado|pubblicato|gepubliceerd)"
     r"(?:\s+(?:on|am|le|el|il|op|em))?\s*:?\s*", re.I)
+# what every label above holds, found by str.find (a regex over a whole page is ten times slower)
+_PUBLISHED_STEMS = ("ublish", "UBLISH", "ffentlicht", "FFENTLICHT", "rschienen", "RSCHIENEN",
+                    "ubli\u00e9", "ublicado", "ubblicato", "epubliceerd")
 
 
 def _published_anywhere(text: str, dayfirst: bool) -> date | None:
     """The first date labelled as the publication's anywhere in ``text`` ("Erschienen am:
     01.11.2023" in a footer), for pages that show no date near their headline."""
-    for label in itertools.islice(_PUBLISHED_LABEL.finditer(text), 50):
-        m = _TEXT_DATE.match(text, label.end())
+    hits: list[int] = []
+    for stem in _PUBLISHED_STEMS:
+        at = text.find(stem)
+        while at >= 0 and len(hits) < 200:
+            hits.append(at)
+            at = text.find(stem, at + 1)
+    for at in sorted(hits)[:50]:
+        start = at  # back to the label's first letter: "P|ublished", "Ver\u00f6|ffentlicht"
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        label = _PUBLISHED_LABEL.match(text, start)
+        m = _TEXT_DATE.match(text, label.end()) if label else None
         d = _match_date(m, dayfirst) if m else None
         if d:
             return d
