@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import sys
 import time
@@ -31,7 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from pageparts import Options
-from pageparts.eval.packs import PackPage, grouped_folds, load_pack, pack_ids, resolve_pack
+from pageparts.eval.packs import (
+    PackPage,
+    grouped_folds,
+    joined_folds,
+    load_pack,
+    pack_ids,
+    resolve_pack,
+)
 from pageparts.eval.render import load_renderer
 from pageparts.eval.run import EvalConfig, _cv_note, _report, _run_page, select_pages
 from pageparts.eval.score import PackScore
@@ -87,15 +93,11 @@ def train(out: Path, kind: str, extra: tuple[str, ...] | None = None) -> None:
             path = resolve_pack(name)
             pool += load_pack(path, ids=sorted(pack_ids(path)))
         folds = grouped_folds(pool, k, cfg.seed)
-    else:  # the eval's folds; a page of another pack joins its site's fold (else a hashed one)
+    else:  # the eval's folds; a page of another pack joins its site's fold (as --cv-also)
         folds = grouped_folds(pool, k, cfg.seed)
-        site_fold = {p.group: f for p, f in zip(pool, folds, strict=True)}
-        for name in extra:
-            path = resolve_pack(name)
-            for page in load_pack(path, ids=sorted(pack_ids(path))):
-                pool.append(page)
-                folds.append(site_fold.get(page.group, int(hashlib.sha256(
-                    page.group.encode()).hexdigest(), 16) % k))
+        also = [page for name in extra for page in load_pack(resolve_pack(name))]
+        folds += joined_folds(pool, folds, also, k)
+        pool += also
     cache = RowCache()
     for fold in range(k):
         t0 = time.perf_counter()

@@ -102,3 +102,29 @@ def test_unknown_comment_mode_and_text_mode_are_refused(pack: Path) -> None:
     with pytest.raises(PagepartsError, match="only be switched off in HTML mode"):
         evaluate(EvalConfig(packs=("tiny",), datasets=str(pack), peers=(), comments="off",
                             kind="text", render="wet"))
+
+
+def test_cv_also_trains_each_fold_on_another_packs_pages(pack: Path) -> None:
+    extra = pack / "extra"
+    (extra / "pages").mkdir(parents=True, exist_ok=True)
+    with gzip.open(extra / "gold.jsonl.gz", "wt", encoding="utf-8") as f:
+        for n in (0, 7):  # one page of a scored site, one of a new site
+            gold = dict(_gold(n), id=f"x{n}")
+            f.write(json.dumps(gold) + "\n")
+            (extra / "pages" / f"x{n}.html.gz").write_bytes(gzip.compress(_page(n).encode()))
+    sizes: dict[str, list[int]] = {"plain": [], "also": []}
+
+    def run(name: str, also: tuple[str, ...]) -> dict[str, object]:
+        def log(msg: str) -> None:
+            if "training on" in msg:
+                sizes[name].append(int(msg.split("training on ")[1].split(maxsplit=1)[0]))
+
+        return evaluate(EvalConfig(packs=("tiny",), datasets=str(pack), peers=(), cv=2,
+                                   cv_also=also), log=log)
+
+    plain, also = run("plain", ()), run("also", ("extra",))
+    # each extra page trains the one fold that does not score its site: two more in all
+    assert sum(sizes["also"]) == sum(sizes["plain"]) + 2
+    assert "and on the pages of extra outside it" in str(also["note"])
+    assert also["packs"]["tiny"]["pageparts"]["word"]["n"] == 6  # type: ignore[index]
+    assert "extra" not in also["packs"] and "extra" not in plain["packs"]  # type: ignore[operator]

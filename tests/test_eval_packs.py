@@ -104,3 +104,14 @@ def test_metadata_matching_rules() -> None:
     assert match_date("2024-05-30", "2024-05")
     assert not match_date("2024-06-01", "2024-05")
     assert not match_date(None, "2024-05-03")
+
+
+def test_joined_pages_go_to_their_sites_fold() -> None:
+    from pageparts.eval.packs import joined_folds
+
+    pages = [_page(g, i) for i, g in enumerate(["a.com", "a.com", "b.org", "c.de", "d.net"])]
+    folds = grouped_folds(pages, 2, seed=0)
+    others = [_page("a.com", 9), _page("d.net", 8), _page("new.site", 7)]
+    joined = joined_folds(pages, folds, others, 2)
+    assert joined[0] == folds[0] and joined[1] == folds[4]  # never across a site's folds
+    assert joined[2] in (0, 1) and joined == joined_folds(pages, folds, others, 2)

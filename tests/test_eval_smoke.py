@@ -68,3 +68,11 @@ def test_unknown_pack_is_a_clear_error(datasets: Path, capsys: pytest.CaptureFix
     code = main(["eval", "no-such-pack", "--datasets", str(datasets), "--peers", "none"])
     assert code == 2
     assert "not a pack" in capsys.readouterr().err
+
+
+def test_cv_also_without_cv_is_a_clear_error(datasets: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["eval", "wcxb-dev", "--datasets", str(datasets), "--limit", "3",
+                 "--peers", "none", "--cv-also", "readability"])
+    assert code == 2
+    assert "--cv-also only applies with --cv" in capsys.readouterr().err

@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--cv-train", choices=("all", "subset"), default="all",
                    help="with --cv, train each fold on all pack pages outside it, or only on "
                    "the selected pages outside it (quicker)")
+    p.add_argument("--cv-also", nargs="+", default=(), metavar="PACK",
+                   help="with --cv, packs each fold also learns from (never scored; a page goes "
+                   "to its site's fold), e.g. readability, as the shipped models do")
     p.add_argument("--limit", type=int, default=None, help="only the first N pages of each pack")
     p.add_argument("--sample", type=int, default=None,
                    help="a deterministic random sample of N pages of each pack")
@@ -60,12 +63,15 @@ def run(args: argparse.Namespace) -> int:
         if value is not None and value < (2 if flag == "cv" else 1):
             raise InputError(f"--{flag.replace('_', '-')} must be at least "
                              f"{2 if flag == 'cv' else 1}, not {value}")
+    if args.cv_also and args.cv is None:
+        raise InputError("--cv-also only applies with --cv")
     if args.render and args.kind != "text":
         raise InputError("--render only applies with --kind text")
     config = EvalConfig(packs=tuple(args.packs), datasets=args.datasets, limit=args.limit,
                         sample=args.sample, seed=args.seed, peers=_peers(args.peers),
                         cv=args.cv, cv_train=args.cv_train, kind=args.kind, render=args.render,
-                        comments=args.comments, per_page=args.per_page)
+                        comments=args.comments, per_page=args.per_page,
+                        cv_also=tuple(args.cv_also))
     report = evaluate(config)
     sys.stdout.write(format_report(report))
     if args.json_out:

@@ -166,3 +166,13 @@ def grouped_folds(pages: Sequence[PackPage], k: int, seed: int = 0) -> list[int]
         fold_of[group] = fold
         load[fold] += sizes[group]
     return [fold_of[page.group] for page in pages]
+
+
+def joined_folds(pages: Sequence[PackPage], folds: Sequence[int], others: Sequence[PackPage],
+                 k: int) -> list[int]:
+    """Folds for pages of other packs that only join the training: each goes to the fold of its
+    site among ``pages`` (so a site is never on both sides), else to a fold hashed from its
+    site."""
+    site_fold = {p.group: f for p, f in zip(pages, folds, strict=True)}
+    return [site_fold.get(p.group, int(hashlib.sha256(p.group.encode()).hexdigest(), 16) % k)
+            for p in others]

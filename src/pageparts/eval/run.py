@@ -21,7 +21,16 @@ from typing import Any
 from .._errors import PagepartsError
 from .._options import Options
 from ..decode import decode
-from .packs import PackPage, datasets_dir, grouped_folds, load_pack, pack_ids, resolve_pack, subset
+from .packs import (
+    PackPage,
+    datasets_dir,
+    grouped_folds,
+    joined_folds,
+    load_pack,
+    pack_ids,
+    resolve_pack,
+    subset,
+)
 from .peers import load_peers
 from .render import load_renderer
 from .score import PackScore
@@ -63,6 +72,9 @@ class EvalConfig:
     comments: str = "on"
     #: Also report each page's word F1 per system (``page_scores``), for paired comparisons.
     per_page: bool = False
+    #: With cv: packs that each fold also learns from (every page outside the fold; a page goes
+    #: to its site's fold), never scored: e.g. ``("readability",)``, as the shipped models do.
+    cv_also: tuple[str, ...] = ()
 
 
 def select_pages(config: EvalConfig) -> tuple[list[PackPage], list[PackPage]]:
@@ -197,11 +209,15 @@ def _pageparts_runs(config: EvalConfig, scored: list[PackPage], pool: list[PackP
     fit = _fit_models(log)
     folds = grouped_folds(pool, config.cv, config.seed)
     fold_of = {(p.pack, p.id): f for p, f in zip(pool, folds, strict=True)}
+    root = datasets_dir(config.datasets)
+    also = [page for name in config.cv_also for page in load_pack(resolve_pack(name, root))]
+    also_folds = joined_folds(pool, folds, also, config.cv)
     for fold in range(config.cv):
         held = [p for p in scored if fold_of[(p.pack, p.id)] == fold]
         if not held:  # no selected page in this fold: nothing to score its model on
             continue
         train = [p for p, f in zip(pool, folds, strict=True) if f != fold]
+        train += [p for p, f in zip(also, also_folds, strict=True) if f != fold]
         held_groups = {p.group for p in held}
         if any(p.group in held_groups for p in train):  # grouped_folds guarantees this
             raise PagepartsError(f"fold {fold}: a site is both trained on and scored")
@@ -261,6 +277,9 @@ def _cv_note(config: EvalConfig) -> str:
         train = "all pages" if config.cv_train == "all" else "the selected pages"
         note = (f"pageparts: {config.cv}-fold cross-validated, folds grouped by site; each fold's "
                 f"model trained on {train} of the packs outside the fold")
+        if config.cv_also:
+            note += (f", and on the pages of {', '.join(config.cv_also)} outside it (each "
+                     "with its site's fold; never scored)")
     if config.comments != "on":
         note += (f"; {NO_COMMENTS}: the HTML comment finder off"
                  + (", in training too" if config.cv is not None else
