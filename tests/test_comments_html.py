@@ -623,3 +623,12 @@ def test_an_article_element_around_its_comments_is_not_a_comment() -> None:
     assert _STORY.strip() in doc.text
     assert [c.author for c in doc.comments] == ["Ann Lee", "Cy"]
     assert [r.author for r in doc.comments[0].replies] == ["Bob"]
+
+
+def test_a_threads_author_is_its_first_poster() -> None:
+    # nothing names an author but the posts: on a forum page the thread's author is who
+    # opened it; an article's first commenter is not the article's author
+    forum = pageparts.extract(PHPBB, kind="html", options=Options(page_type="forum"))
+    assert forum.author == "alice_w"
+    article = pageparts.extract(PHPBB, kind="html", options=Options(page_type="article"))
+    assert article.author is None

@@ -351,6 +351,11 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
     if parsed.opening_posts and page_type not in DISCUSSION_TYPES:
         # the page's own post read as the first of a thread: its replies are the comments
         comments = _without(comments, parsed.opening_posts)
+    if page_type in DISCUSSION_TYPES and common["author"] is None:
+        # a thread's author is who opened it: the first post's (metadata named nobody)
+        opener = next((c for c in (*parsed.opening_posts, *comments) if isinstance(c, Comment)
+                       and c.author), None)
+        common["author"] = opener.author if opener is not None else None
     title_i = label_blocks(parsed, page_type, options)
     content = [b for b in blocks if b.label in ("body", "heading")]
     text = "\n\n".join(b.text for b in content)
