@@ -7,8 +7,7 @@ Cross-validated scores are added by ``pageparts eval --cv`` runs and recorded in
 from __future__ import annotations
 
 import datetime as _dt
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,31 +39,36 @@ _ROLE = {
 _SCORES = "## Scores"
 
 
-def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
-               written: dict[str, float]) -> Path:
+def write_card(out: Path, by_pack: Mapping[str, Sequence[PackPage]],
+               kind_packs: Mapping[str, Sequence[str]], written: dict[str, float]) -> Path:
+    """Write ``MODEL_CARD.md`` for a training run: ``by_pack`` the pages read, per pack
+    argument; ``kind_packs`` the packs each kind trained on; ``written`` the files made."""
     path = out / CARD
     old_scores = old = ""
     if path.is_file():
         old = path.read_text(encoding="utf-8")
         if _SCORES in old:
             old_scores = old[old.index(_SCORES):]
-    per_pack = Counter(p.pack for p in pages)  # the packs of this run
+    per_pack = {name: len(pages) for name, pages in by_pack.items()}  # the packs of this run
     lines = [
         "# pageparts models",
         "",
         "The packs are read from `../shared/datasets`. `pageparts train` rebuilds every file "
-        "in one command (default: every pack, both kinds); each file below names the command "
+        "in one command (default: both kinds, HTML from wcxb-dev and trafilatura-a, text from "
+        "those and readability); each file below names the command "
         "that made the shipped copy.",
         "",
         "## Files",
         "",
-        *_file_lines(out, old, packs, written),
+        *_file_lines(out, old, kind_packs, written),
         "",
         "All are LightGBM boosters in LightGBM's text format (data, not code; no pickle).",
         "",
         "## Data (of the last training run)",
         "",
         *(f"- `{pack}`: {n} pages" for pack, n in sorted(per_pack.items())),
+        *(f"- {kind} models learn from: {', '.join(names)}"
+          for kind, names in sorted(kind_packs.items())),
         "",
         "Block labels come from aligning each block with the gold: with gold text (wcxb-dev, "
         "readability) an HTML block's label is the share of its word trigrams that occur in "
@@ -118,8 +122,8 @@ def write_card(out: Path, pages: Sequence[PackPage], packs: Sequence[str],
     return path
 
 
-def _file_lines(out: Path, old: str, packs: Sequence[str], written: dict[str, float]
-                ) -> list[str]:
+def _file_lines(out: Path, old: str, kind_packs: Mapping[str, Sequence[str]],
+                written: dict[str, float]) -> list[str]:
     """One line per model file: its role and the command that made it (kept from the previous
     card for the files this run did not write)."""
     kept = {ln.split("`")[1]: ln for ln in old.splitlines()
@@ -131,7 +135,7 @@ def _file_lines(out: Path, old: str, packs: Sequence[str], written: dict[str, fl
         if name in written:
             kind = "text" if "text" in name else "html"
             lines.append(f"- `{name}`: {_ROLE.get(name, 'model')}; made {today} by "
-                         f"`pageparts train {' '.join(packs)} --kind {kind}` "
+                         f"`pageparts train {' '.join(kind_packs.get(kind, ()))} --kind {kind}` "
                          f"({written[name]:.0f} s)")
         else:
             lines.append(kept.get(name, f"- `{name}`: {_ROLE.get(name, 'model')}; from an "
