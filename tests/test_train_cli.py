@@ -49,3 +49,19 @@ def test_every_model_file_is_written_and_loads(trained: Path) -> None:
         "</body></html>")
     # a model of 105 pages is no judge of quality: that the files load and score is the point
     assert doc.blocks and all(b.score is not None and 0.0 <= b.score <= 1.0 for b in doc.blocks)
+
+
+def test_a_one_kind_run_keeps_the_other_kinds_packs_in_the_card(tmp_path: Path) -> None:
+    from pageparts.eval.packs import PackPage
+    from pageparts.train.card import write_card
+
+    def pages(pack: str, n: int) -> list[PackPage]:
+        return [PackPage(pack, str(i), b"", {}, f"s{i}") for i in range(n)]
+
+    write_card(tmp_path, {"a": pages("a", 3), "c": pages("c", 2)},
+               {"text": ("a", "c")}, {})
+    write_card(tmp_path, {"a": pages("a", 4), "b": pages("b", 5)}, {"html": ("a", "b")}, {})
+    card = (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "- html models learn from: a, b\n" in card
+    assert "- text models learn from: a, c\n" in card
+    assert "- `a`: 4 pages\n- `b`: 5 pages\n- `c`: 2 pages\n" in card

@@ -7,6 +7,7 @@ Cross-validated scores are added by ``pageparts eval --cv`` runs and recorded in
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,16 @@ def write_card(out: Path, by_pack: Mapping[str, Sequence[PackPage]],
         if _SCORES in old:
             old_scores = old[old.index(_SCORES):]
     per_pack = {name: len(pages) for name, pages in by_pack.items()}  # the packs of this run
+    learns = {kind: f"- {kind} models learn from: {', '.join(names)}"
+              for kind, names in kind_packs.items()}
+    for line in old.splitlines():  # a kind this run did not train keeps its line and packs
+        kind = line[2:].split(" ", 1)[0] if line.startswith("- ") else ""
+        if line.startswith(f"- {kind} models learn from: ") and kind not in learns:
+            learns[kind] = line
+            for name in line.split(": ", 1)[1].split(", "):
+                count = re.search(rf"^- `{re.escape(name)}`: (\d+) pages$", old, re.M)
+                if name not in per_pack and count:
+                    per_pack[name] = int(count[1])
     lines = [
         "# pageparts models",
         "",
@@ -64,11 +75,10 @@ def write_card(out: Path, by_pack: Mapping[str, Sequence[PackPage]],
         "",
         "All are LightGBM boosters in LightGBM's text format (data, not code; no pickle).",
         "",
-        "## Data (of the last training run)",
+        "## Data",
         "",
         *(f"- `{pack}`: {n} pages" for pack, n in sorted(per_pack.items())),
-        *(f"- {kind} models learn from: {', '.join(names)}"
-          for kind, names in sorted(kind_packs.items())),
+        *(line for _, line in sorted(learns.items())),
         "",
         "Block labels come from aligning each block with the gold: with gold text (wcxb-dev, "
         "readability) an HTML block's label is the share of its word trigrams that occur in "
