@@ -105,3 +105,31 @@ def test_listings_and_collections_have_a_lower_bar_for_content() -> None:
     for page_type in ("article", "product", "service"):
         assert "body" not in _scored(0.4, page_type)
     assert "body" not in _scored(0.3, "listing")
+
+
+def _labels(scores: list[float], html_of: str = "<p>{}</p>") -> list[str]:
+    """Labels of an article of ``len(scores)`` paragraphs in one container, scored as given."""
+    from pageparts.assemble import label_blocks
+    from pageparts.decode import decode
+    from pageparts.html import read_html
+
+    paras = "".join(html_of.format(f"Paragraph {i}: " + _PARAS[i % 4]) for i in range(len(scores)))
+    html = f"<html><body><article>{paras}</article><footer><p>Contact us</p></footer></body></html>"
+    parsed = read_html(decode(html, Options(), kind="html"), Options())
+    for b, s in zip(parsed.blocks, [*scores, 0.05], strict=True):
+        b.score = s
+    label_blocks(parsed, "article", Options())
+    return [b.label for b in parsed.blocks]
+
+
+def test_a_long_run_of_content_paragraphs_goes_on_as_scores_fall() -> None:
+    # twenty sure paragraphs, then twenty that fall to 0.25 towards the end of the page: the
+    # article goes on; the footer (another container, 0.05) stays furniture
+    labels = _labels([0.9] * 20 + [0.25] * 20)
+    assert labels[:40] == ["body"] * 40 and labels[40] == "furniture"
+    # a short run (under ten) carries nothing, and a paragraph under 0.2 ends the run
+    assert _labels([0.9] * 5 + [0.25] * 5)[5:10] == ["furniture"] * 5
+    assert _labels([0.9] * 20 + [0.1, 0.25])[20:22] == ["furniture", "furniture"]
+    # link lists do not go on with the text
+    links = _labels([0.9] * 20 + [0.25] * 3, '<p><a href="/x">{}</a></p>')
+    assert links[20:23] == ["furniture"] * 3
