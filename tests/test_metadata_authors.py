@@ -322,3 +322,26 @@ def test_drupal_submitted_line_names_the_author() -> None:
       <div class="submitted">Gespeichert von <span class="username">kasos</span>
       am 24. Juli 2017 - 18:55</div></body>""")
     assert m.author == "kasos"
+
+
+def test_several_authors_as_the_byline_writes_them() -> None:
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rezoning",
+      "author": [{"@type": "Person", "name": "Dana Brandt"},
+                 {"@type": "Person", "name": "Ramsey Kahl"}]}</script>"""
+    m = meta(f"""<head>{ld}</head><body><h1>Rezoning</h1><p class="byline">By Dana Brandt and
+      Ramsey Kahl</p><p>The plan passed.</p></body>""")
+    assert m.author == "Dana Brandt and Ramsey Kahl"
+    m = meta(f"""<head>{ld}</head><body><h1>Rezoning</h1><p>The plan passed.</p></body>""")
+    assert m.author == "Dana Brandt, Ramsey Kahl"  # written nowhere: listed with commas
+
+
+def test_a_role_before_the_name_and_a_slash_between_elements() -> None:
+    m = meta("""<body><h1>Zehn Tipps</h1><p class="author">FOCUS-Online-Experte Rob Tesch</p>
+      <p>Erstens.</p></body>""")
+    assert m.author == "Rob Tesch"
+    m = meta("""<body><h1>Team news</h1><p class="author">Content Marketing Team</p>
+      <p>First.</p></body>""")
+    assert m.author == "Content Marketing Team"  # an adjective alone is no role to cut
+    m = meta("""<body><h1>Wien</h1><p class="author">red, wien.ORF.at/<a href="/ag">Agenturen</a>
+      </p><p>Text.</p></body>""")
+    assert m.author == "red, wien.ORF.at/Agenturen"

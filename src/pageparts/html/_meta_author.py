@@ -129,12 +129,20 @@ _ROLE_TAIL = re.compile(r"\s+[-\u2013\u2014|]\s+.*$|,\s+[^,]{2,60}?\s(?P<at>at|b
 _TEAM_WORDS = _ROLE_WORDS | {"team", "editorial", "redaktion", "staff"}
 _READ_TIME = re.compile(r"(?:at\s+|um\s+)?\d{1,2}:\d\d(?:\s*(?:[ap]\.?m\.?|uhr\b))?"
                         r"|\d+\s*min(?:ute)?s?\s+read", re.I)
+# a role written before the name, alone or as the last part of a compound ("...-Experte"); the
+# adjectives among the role words ("senior") only with a noun after them
+_ROLE_ADJECTIVES = frozenset(("assistant", "associate", "chief", "content", "contributing",
+                              "deputy", "former", "freelance", "guest", "head", "senior", "sr."))
+_LEAD_ROLES = _ROLE_WORDS | {"experte", "expertin", "gastautor", "gastautorin", "kolumnist",
+                             "kolumnistin", "reporterin"}
+_SLASH_SPACE = re.compile(r"(?<=\S)/ (?=\S)")
 _ROLE_NOTE = re.compile(r"\s*\([^()]{2,60}\)$")  # "Ann Lee (Pressesprecherin)"
 _PAGE_DATE = re.compile(r"(?:19|20)\d\d\D{1,3}[01]?\d\D{1,3}[0-3]?\d|\d{1,2}:\d\d")
 
 
 def _clean_author(text: str) -> str | None:
-    text = _END_MARKS.sub("", _text(text)[:_MAX_TEXT].replace(" ,", ","))
+    # "ORF.at/<a>Agenturen</a>" read with a space between the elements: the slash joins
+    text = _END_MARKS.sub("", _SLASH_SPACE.sub("/", _text(text)[:_MAX_TEXT].replace(" ,", ",")))
     if text.endswith(":") or (_CREDITS.match(text) and not _BY.match(text)):  # a label alone
         return None  # ("Autor:"), its value elsewhere; credits ("content: X, design: Y")
     dated = _first_date_match(text) or _DATEISH.search(text)
@@ -151,6 +159,7 @@ def _clean_author(text: str) -> str | None:
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
     text = _role_tail_cut(text)
+    text = _lead_role_cut(text)
     words = _END_MARKS.sub("", text).split()
     half = len(words) // 2
     if (half and len(words) % 2 == 0 and words[:half] == words[half:]
@@ -167,6 +176,20 @@ def _clean_author(text: str) -> str | None:
         return None
     if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
         return None
+    return text
+
+
+def _lead_role_cut(text: str) -> str:
+    """``text`` without a role written before the name: "FOCUS-Online-Experte Ann Lee",
+    "Senior Editor Ann Lee" (not "Content Marketing Team")."""
+    words = text.split()
+    i = 0
+    while i < len(words) - 2 and words[i].lower().rsplit("-", 1)[-1].rstrip(":") in _LEAD_ROLES:
+        i += 1
+    lead = {w.lower().rsplit("-", 1)[-1].rstrip(":") for w in words[:i]}
+    rest = " ".join(words[i:])
+    if i and lead - _ROLE_ADJECTIVES and _PERSON_NAME.fullmatch(rest):
+        return rest
     return text
 
 
@@ -300,7 +323,26 @@ def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *
                                                    hosts=hosts, shop=shop)
     if person is None:
         person = next(filter(None, (_join_authors([h]) for h in author_hints(s))), None)
+    if person and ", " in person:
+        person = _as_written(person, [*_byline_names(tree), around.byline()])
     return person or organisation
+
+
+_WRITTEN_SEP = r"(?:\s*,\s*(?:(?:and|und|et|y|e)\s+)?|\s+(?:and|und|&|et|y|e)\s+)"
+
+
+def _as_written(names: str, texts: list[str]) -> str:
+    """``names`` ("Ann Lee, Bo Chen") as a byline writes the same names in the same order ("Ann
+    Lee and Bo Chen"), else as they are."""
+    parts = names.split(", ")
+    if len(parts) > 10:
+        return names
+    pattern = re.compile(_WRITTEN_SEP.join(re.escape(n) for n in parts), re.I)
+    for text in texts:
+        m = pattern.search(_text(text).replace(" ,", ","))
+        if m:
+            return m[0]
+    return names
 
 
 def _person_or_organisation(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
