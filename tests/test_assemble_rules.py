@@ -133,3 +133,15 @@ def test_a_long_run_of_content_paragraphs_goes_on_as_scores_fall() -> None:
     # link lists do not go on with the text
     links = _labels([0.9] * 20 + [0.25] * 3, '<p><a href="/x">{}</a></p>')
     assert links[20:23] == ["furniture"] * 3
+
+
+def test_an_article_signed_at_its_end_names_its_authors() -> None:
+    body = "".join(f"<p>{p}</p>" for p in _PARAS)
+    html = (f"<html><body><article><h1>Herbstdüngung im Grünland</h1>{body}"
+            "<p>Autoren Jelle Dorn und Jutta Kaul</p></article>"
+            "<footer><p>Impressum</p></footer></body></html>")
+    assert pageparts.extract(html).author == "Jelle Dorn und Jutta Kaul"
+    # a line that only starts like one is no signature
+    prose = html.replace("Autoren Jelle Dorn und Jutta Kaul",
+                         "Von Berlin aus fuhren die Bauern am Montag zurück.")
+    assert pageparts.extract(prose).author is None

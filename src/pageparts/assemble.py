@@ -342,6 +342,27 @@ def _furniture(blocks: list[RawBlock]) -> tuple[Furniture, ...]:
                  for k, idx in runs)
 
 
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_NAME = rf"[{_UPPER}][\w'\u2019.-]+(?:\s+(?:von|van|de|der|zu)?\s*[{_UPPER}][\w'\u2019.-]+){{1,3}}"
+#: A signature under an article: "Von: Ann Lee", "Autoren Ann Lee und Bo Chen", "Text: Ann Lee"
+_SIGNED = re.compile(
+    rf"(?:von|by|autor(?:in|en)?|authors?|text)\s*:?\s+({_NAME}(?:\s*(?:,|und|and|&)\s*{_NAME})*)"
+    r"\s*\.?", re.I)
+
+
+def _signature(blocks: list[RawBlock]) -> str | None:
+    """The name an article is signed with at its end (its last content blocks and the few
+    after them), when the page's metadata names no author."""
+    last = max((i for i, b in enumerate(blocks) if b.label == "body"), default=-1)
+    if last < 0:
+        return None
+    for b in blocks[max(0, last - 1):last + 4]:
+        m = _SIGNED.fullmatch(b.text.strip()) if len(b.text) <= 80 else None
+        if m:
+            return m[1]
+    return None
+
+
 def _without(comments: tuple[Comment, ...], posts: list[object]) -> tuple[Comment, ...]:
     """``comments`` with each of ``posts`` (by identity) replaced by its replies."""
     out: list[Comment] = []
@@ -398,6 +419,8 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
                        and c.author), None)
         common["author"] = opener.author if opener is not None else None
     title_i = label_blocks(parsed, page_type, options)
+    if common["author"] is None:
+        common["author"] = _signature(blocks)
     content = [b for b in blocks if b.label in ("body", "heading")]
     text = "\n\n".join(b.text for b in content)
     markdown = _join([(b, _markdown_block(b, content[i - 1] if i else None))

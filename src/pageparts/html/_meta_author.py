@@ -107,6 +107,8 @@ _WEEKDAYS = frozenset((
     "lunes", "martes", "mi\u00e9rcoles", "jueves", "viernes", "s\u00e1bado", "domingo"))
 _PARTICLES = "de|la|le|del|della|van|von|der|den|ter|ten|da|di|du|dos|das|bin|al|zu|y"
 _LABEL_WORDS = frozenset(("post", "posted", "published", "updated", "date", "last"))
+# by-words that are also common prepositions: with one capitalised word after them, prose
+_PREPOSITION_BY = re.compile(r"(?:von|par|por|door|av|af|przez)\b", re.I)
 _BY_TEXT = re.compile(  # in running text: the by-word capitalised ("Von", not "von")
     r"(?:^|[\s|\u00b7\u2022(])(?:By|BY|Von|VON|Par|PAR|Por|POR|Door|Av|Af|Przez|Autor|Author|"
     r"Autorin|Auteur|Redaktion|(?i:article by|written by|posted by))\s*:?\s+"
@@ -476,6 +478,8 @@ def _visible_byline(around: _Around) -> str | None:
                      or words[-1].lower().rstrip(".,") in _WEEKDAYS
                      or words[-1].lower() in _LABEL_WORDS):  # "By Ann Lee Post date ..."
         words.pop()
+    if len(words) == 1 and _PREPOSITION_BY.match(m[0].strip(" |\u00b7\u2022(")):
+        return None  # "Von Berlin aus fuhren ...", "Par Paris": a preposition, not a byline
     return " ".join(words)
 
 
