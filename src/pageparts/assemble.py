@@ -122,7 +122,7 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
     # a menu entry (all link, inside a <nav>) is content only with a sure score
     mains = [b.score >= threshold and not (
         b.score < _SURE and "@nav" in b.tokens and b.link_chars >= len(b.text)) for b in blocks]
-    mains = _with_the_majority(parsed, mains)
+    mains = _runs_go_on(parsed, _with_the_majority(parsed, mains))
     first_main = next((i for i, m in enumerate(mains) if m), len(blocks))
     last_main = max((i for i, m in enumerate(mains) if m), default=-1)
 
@@ -194,7 +194,7 @@ def _with_the_majority(parsed: ParsedPage, mains: list[bool]) -> list[bool]:
             lo, hi = span
             out[i] = (cum[hi] - cum[lo]) / (hi - lo) >= _MAJORITY_SHARE
             break
-    return _runs_go_on(parsed, out)
+    return out
 
 
 #: A paragraph scored at least this goes on a run of content paragraphs in its own container
