@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    "the selected pages outside it (quicker)")
     p.add_argument("--cv-also", nargs="+", default=(), metavar="PACK",
                    help="with --cv, packs each fold also learns from (never scored; a page goes "
-                   "to its site's fold), e.g. readability, as the shipped models do")
+                   "to its site's fold), e.g. readability, to measure what a pack brings")
     p.add_argument("--limit", type=int, default=None, help="only the first N pages of each pack")
     p.add_argument("--sample", type=int, default=None,
                    help="a deterministic random sample of N pages of each pack")

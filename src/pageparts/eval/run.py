@@ -73,7 +73,7 @@ class EvalConfig:
     #: Also report each page's word F1 per system (``page_scores``), for paired comparisons.
     per_page: bool = False
     #: With cv: packs that each fold also learns from (every page outside the fold; a page goes
-    #: to its site's fold), never scored: e.g. ``("readability",)``, as the shipped models do.
+    #: to its site's fold), never scored: e.g. ``("readability",)``, to measure what it brings.
     cv_also: tuple[str, ...] = ()
 
 

@@ -73,8 +73,7 @@ class _Around:
 
     def _text(self) -> str:
         if self.region() is None:
-            body = self._tree.body
-            return self._read(body, _MAX_BODY_TEXT)[:_MAX_BODY_TEXT] if body else ""
+            return self.page_text()
         return self._region_text[:_MAX_BODY_TEXT]
 
     def headline(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -185,10 +186,11 @@ def _lead_role_cut(text: str) -> str:
     """``text`` without a role written before the name: "FOCUS-Online-Experte Ann Lee",
     "Senior Editor Ann Lee" (not "Content Marketing Team")."""
     words = text.split()
+    roles = [w.lower().rsplit("-", 1)[-1].rstrip(":") for w in words]  # "...-experte" -> "experte"
     i = 0
-    while i < len(words) - 2 and words[i].lower().rsplit("-", 1)[-1].rstrip(":") in _LEAD_ROLES:
+    while i < len(words) - 2 and roles[i] in _LEAD_ROLES:
         i += 1
-    lead = {w.lower().rsplit("-", 1)[-1].rstrip(":") for w in words[:i]}
+    lead = set(roles[:i])
     rest = " ".join(words[i:])
     if i and lead - _ROLE_ADJECTIVES and _PERSON_NAME.fullmatch(rest):
         return rest
@@ -313,8 +315,10 @@ def _profile_link(around: _Around) -> str | None:
 def _host(href: str) -> str:
     """The host of an absolute link, lower-cased ("" for a relative one): a link to
     youtube.com/user/... is the platform's, not a person's profile named "YouTube"."""
-    m = re.match(r"(?:https?:)?//([^/?#]+)", href, re.I)
-    return m[1].lower() if m else ""
+    try:
+        return urlsplit(href).netloc.lower()
+    except ValueError:  # a malformed address ("http://[bad")
+        return ""
 
 
 def _choose_author(tree: LexborHTMLParser, around: _Around, s: _Scan, ld: _LD, *,
@@ -498,17 +502,16 @@ _DATE_SEP = re.compile(r"[|\u00b7\u2022,/\u2013\u2014]|\s-\s")
 def _dateline_author(around: _Around) -> str | None:
     """The name on a short line next to the headline that also holds a date ("25.10.2022 -
     Ann Lee", "12.03.2024 | 13:10 Uhr | Ann Lee") or opens with a by-word ("von Ann Lee")."""
-    lines = around.lines()
-    for line in lines:
-        name = _line_name(line)
+    named = [(line, _line_name(line)) for line in around.lines()]
+    for line, name in named:
         if name is None:
             continue
-        for part in lines:  # "06.11. von Ann" in a span of "Stars 06.11. von Ann Symbolbild",
+        for part, said in named:  # "06.11. von Ann" in a span of "Stars 06.11. von Ann Symbol",
             if part == line or part not in line:  # "Ann Lee" in "By Ann Lee 4 Comments"
                 continue
-            shorter = _line_name(part) or _clean_author(part)
+            shorter = said or _clean_author(part)
             if shorter and shorter != name and name.startswith(shorter) and (
-                    _line_name(part) or _PERSON_NAME.fullmatch(shorter)):
+                    said or _PERSON_NAME.fullmatch(shorter)):
                 return shorter
         return name
     return None

@@ -348,7 +348,7 @@ def read_metadata(tree: LexborHTMLParser, url: str | None) -> Metadata:
         page_title=s.title or None,
         author=author,
         date=_choose_date(around, s, ld, url=url or page_url, dayfirst=dayfirst,
-                          east=bool(language) and _EUROPEAN.match(language or "") is not None),
+                          east=_EUROPEAN.match(language or "") is not None),
         site_name=site,
         language=language,
         description=description[:_MAX_DESCRIPTION] if description else None,
