@@ -145,3 +145,42 @@ def test_an_article_signed_at_its_end_names_its_authors() -> None:
     prose = html.replace("Autoren Jelle Dorn und Jutta Kaul",
                          "Von Berlin aus fuhren die Bauern am Montag zurück.")
     assert pageparts.extract(prose).author is None
+
+
+_REMARKS = [
+    ("ann_lee", "The breakwater figures in the linked report look optimistic to me; the repair "
+                "budget assumes calm winters, and the last three were anything but calm."),
+    ("bo_chen", "Caisson walls hold up well where the seabed is rock. Here it is sand, which "
+                "is the whole reason the channel silts up every spring."),
+    ("cy_ortiz", "Has anyone compared this with the harbour two towns over? They built a rubble "
+                 "mound in the nineties and have patched it only twice since."),
+]
+
+
+def _link_post() -> str:
+    """An aggregator's page for a shared link: a headline that links away, and the thread. It
+    calls itself an article (so the page-type model is not asked), as such pages often do."""
+    items = "".join(
+        f"""<li class="comment" id="c{i}"><div class="comment-body">
+<div class="comment-author vcard"><a class="fn" href="/u/{who}">{who}</a>
+<time datetime="2026-03-0{i + 1}T10:00">March {i + 1}, 2026</time></div>
+<div class="comment-text"><p>{text}</p></div>
+<div class="reply"><a href="#">reply</a> <a href="#">flag</a></div></div></li>"""
+        for i, (who, text) in enumerate(_REMARKS))
+    return f"""<!doctype html><html><head><title>Harbour picks a caisson wall | Links</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "BlogPosting",
+"headline": "Harbour picks a caisson wall"}}</script></head>
+<body><nav><a href="/">Home</a> <a href="/recent">Recent</a> <a href="/comments">Comments</a></nav>
+<main><h1><a href="https://example.org/harbour-wall">Harbour picks a caisson wall</a></h1>
+<div class="byline">via ann_lee 2 hours ago | 3 comments</div>
+<div id="comments"><ol class="commentlist">{items}</ol></div></main>
+<footer><a href="/about">About</a> <a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def test_a_page_whose_only_text_is_its_thread_is_a_discussion() -> None:
+    doc = pageparts.extract(_link_post(), kind="html")
+    assert doc.status == "ok", doc.reason
+    assert doc.page_type == "forum"
+    for _, text in _REMARKS:
+        assert text in doc.text
+    assert "reply" not in doc.text.split()

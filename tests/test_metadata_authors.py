@@ -345,3 +345,11 @@ def test_a_role_before_the_name_and_a_slash_between_elements() -> None:
     m = meta("""<body><h1>Wien</h1><p class="author">red, wien.ORF.at/<a href="/ag">Agenturen</a>
       </p><p>Text.</p></body>""")
     assert m.author == "red, wien.ORF.at/Agenturen"
+
+
+def test_byline_element_gives_the_microformat_name_it_holds() -> None:
+    m = meta("""<body><h1><a href="https://example.org/wall">Harbour picks a wall</a></h1>
+      <div class="byline"><span>via</span> <a class="u-author h-card" href="/~tern42">tern42</a>
+      <time datetime="2026-03-01 10:00">1 year ago</time> | <span>caches</span> |
+      <a href="#c">12 comments</a></div><p>Nothing else here.</p></body>""")
+    assert m.author == "tern42"

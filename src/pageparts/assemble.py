@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator, Sequence
 
 from ._document import Block, Comment, Document, Furniture
 from ._options import Options
@@ -238,6 +239,21 @@ def _runs_go_on(parsed: ParsedPage, mains: list[bool]) -> list[bool]:
     return out
 
 
+def _thread_as_content(blocks: list[RawBlock], comments: Sequence[Comment]) -> None:
+    """Label as body the thread's blocks that hold what its comments say (not the author
+    lines and buttons around them): the content of a page whose only text is its thread."""
+    said = "\n".join(_said(comments))
+    for b in blocks:
+        if "comment" in b.extra and b.label != "title" and b.text and b.text in said:
+            b.label, b.kind = ("heading" if b.tag in _HEAD else "body"), None
+
+
+def _said(comments: Sequence[Comment]) -> Iterator[str]:
+    for c in comments:
+        yield c.text
+        yield from _said(c.replies)
+
+
 def _related_boxes(blocks: list[RawBlock]) -> list[int]:
     """Content blocks that are a "Read also" lead-in and the links right after it."""
     out: list[int] = []
@@ -419,6 +435,13 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
                        and c.author), None)
         common["author"] = opener.author if opener is not None else None
     title_i = label_blocks(parsed, page_type, options)
+    if (not options.page_type and page_type not in DISCUSSION_TYPES and len(comments) >= 2
+            and not any(b.label in ("body", "heading") for b in blocks)):
+        # a link shared for discussion (an aggregator's thread): the page's only text is its
+        # thread, which is then what the page is for
+        page_type = "forum"
+        title_i = label_blocks(parsed, page_type, options)
+        _thread_as_content(blocks, comments)
     if common["author"] is None:
         common["author"] = _signature(blocks)
     content = [b for b in blocks if b.label in ("body", "heading")]

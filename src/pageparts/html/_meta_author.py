@@ -100,6 +100,7 @@ _DATA_AUTHOR_CSS = ", ".join(f"[{name}]" for name in _DATA_AUTHOR)
 _DATA_AUTHOR_MARK = re.compile(rb"-(?:[aA][uU][tT][hH][oO][rR]|[uU][sS][eE][rR][nN][aA][mM][eE])")
 _SORT_BY = re.compile(r"(?:sort(?:ed)?|order(?:ed)?|filter(?:ed)?|sortieren|trier)\W*$", re.I)
 _BYLINE_NAME = re.compile(r"name|fn\b", re.I)
+_MICROFORMAT_NAME = ".u-author, .p-author, .h-card, .p-name"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u0400-\u042f"
 _WEEKDAYS = frozenset((
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -264,6 +265,7 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
         text = _clean(node.text(separator=" "))
         if _BYLINE_SKIP.search(marks) and not _WRITTEN_BY.match(text):
             continue  # an author's bio box only when it opens "This post was written by"
+        text = _name_inside(node, text)
         if len(text) > 60:  # an author box: the name is its first line
             lines = [x for x in (_clean(t) for t in node.text(separator="\n").split("\n")) if x]
             text = " ".join(lines[:2]) if lines and _BY.fullmatch(lines[0] + " ") else (
@@ -274,6 +276,16 @@ def _byline_names(root: LexborHTMLParser | LexborNode) -> list[str]:
         if len(named) + len(plain) >= 6:
             break
     return named + plain
+
+
+def _name_inside(node: LexborNode, text: str) -> str:
+    """A byline element's name: the text of the microformat name it holds ("via <a
+    class=u-author>Ann Lee</a> 1 year ago | 12 comments"), else its own."""
+    for inner in node.css(_MICROFORMAT_NAME)[:2]:
+        name = _clean(inner.text(separator=" "))
+        if 2 < len(name) < len(text):
+            return name
+    return text
 
 
 def _data_authors(tree: LexborHTMLParser) -> list[str]:
