@@ -184,3 +184,59 @@ def test_a_page_whose_only_text_is_its_thread_is_a_discussion() -> None:
     for _, text in _REMARKS:
         assert text in doc.text
     assert "reply" not in doc.text.split()
+
+
+_REPORT = [
+    "The harbour committee met on Tuesday evening to settle the question of the new breakwater, "
+    "which has divided the town for the better part of three winters and filled the letters "
+    "page of this paper most weeks since the storm that flooded the fish market.",
+    "Engineers presented two designs. A rubble mound would cost less to build and could be "
+    "raised with local stone, while a caisson wall would need fewer repairs once the autumn "
+    "gales arrived, though its concrete sections would have to be cast in another port.",
+    "Fishermen spoke for nearly an hour about the currents near the old lighthouse, where the "
+    "sand shifts every spring and the channel has to be dredged by hand before the mackerel "
+    "boats can leave at low water without scraping their keels on the bar.",
+    "Several shopkeepers asked what the works would mean for the summer trade. Lorries would "
+    "use the quay road for eighteen months, and the council promised a temporary car park "
+    "behind the chapel so that visitors could still reach the promenade.",
+    "The treasurer reminded members that the grant from the coastal fund covers only half of "
+    "either design, and that the remainder would come from reserves already promised to the "
+    "swimming pool, the library roof and the long delayed repairs to the slipway.",
+    "A retired pilot warned that neither design had been tested against a surge like the one "
+    "in the winter of his apprenticeship, when waves broke over the harbour wall and carried "
+    "a lifeboat across the square into the window of the ironmonger's shop.",
+    "After a short adjournment the chairman called the vote. The caisson wall won by five "
+    "votes to two, with the members for the north ward asking for their objection to the "
+    "cost to be written into the minutes in full, which the clerk agreed to do.",
+    "Work is expected to start in the spring if the ministry approves the plans, and the "
+    "committee will hold an open evening in the town hall next month where residents can "
+    "see the drawings, ask the engineers questions and leave written comments.",
+]
+
+
+def test_a_hidden_copy_of_the_whole_article_is_read_once() -> None:
+    paras = _REPORT
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    copy = "# Harbour committee picks a wall\n\n" + "\n\n".join(
+        f"{p} [more](https://example.org/n/{n})" for n, p in enumerate(paras))
+    html = f"""<!doctype html><html><head><title>Harbour committee picks a wall</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><h1>Harbour committee picks a wall</h1>{body}</article>
+<pre aria-hidden="true" class="raw-markdown" hidden>{copy}</pre></main>
+<footer><p>Copyright 2026 The Harbour Gazette.</p></footer></body></html>"""
+    doc = pageparts.extract(html, kind="html")
+    for p in paras:
+        assert doc.text.count(p) == 1, p
+    assert any(b.kind == "duplicate" and b.tag == "pre" for b in doc.blocks)
+
+
+def test_two_long_variants_of_one_text_both_stay() -> None:
+    base = " ".join(_REPORT[:6])
+    variants = [base.replace("the town", town) for town in ("the borough", "the county")]
+    html = f"""<!doctype html><html><head><title>Terms of the harbour offer</title></head>
+<body><main><article><h1>Terms of the harbour offer</h1>
+<h2>North quay</h2><p>{variants[0]}</p><h2>South quay</h2><p>{variants[1]}</p>
+<p>{_REPORT[5]}</p><p>{_REPORT[6]}</p></article></main></body></html>"""
+    doc = pageparts.extract(html, kind="html")
+    for v in variants:
+        assert v in doc.text

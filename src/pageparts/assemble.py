@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ._document import Block, Comment, Document, Furniture
@@ -154,7 +155,7 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
             b.label = "furniture"
             b.kind = furniture_kind(b)
     if page_type not in _REPEATS_ARE_CONTENT:
-        for i in _second_copies(blocks, norms):
+        for i in (*_second_copies(blocks, norms), *_copies_of_the_rest(blocks, norms)):
             blocks[i].label, blocks[i].kind = "furniture", "duplicate"
     for i in _related_boxes(blocks):
         blocks[i].label, blocks[i].kind = "furniture", "related"
@@ -299,6 +300,55 @@ def _second_copies(blocks: list[RawBlock], norms: list[str]) -> list[int]:
         out.extend(i for i in run if whole_run or len(norms[i]) >= _COPY_ALONE)
         j = end
     return out
+
+
+#: A content block of this many words or more is checked for being a copy of the rest.
+_COPY_WORDS = 200
+#: ... and is one when this share of its four-word shingles is found in other content blocks
+#: (not code), no one of which holds more than :data:`_COPY_ONE_SOURCE` of what is found.
+_COPY_SHARE = 0.7
+_COPY_ONE_SOURCE = 0.5
+
+
+def _copies_of_the_rest(blocks: list[RawBlock], norms: list[str]) -> list[int]:
+    """Long content blocks that repeat what several other content blocks of the page say: a
+    whole article kept again in one element (a hidden raw-markdown copy for machines, a print
+    version), which no single block matches word for word.
+
+    Only blocks of :data:`_COPY_WORDS` words or more are candidates, the longest first, so the
+    paragraphs a copy repeats stay; once a block is judged a copy it no longer counts for the
+    others. A block that mostly repeats one other block (terms for two regions that differ
+    in a price) is no copy of the rest, and code repeats on purpose: code covers nothing.
+    """
+    words = {i: norms[i].split() for i, b in enumerate(blocks) if b.label in ("body", "heading")}
+    long = sorted((i for i, w in words.items() if len(w) >= _COPY_WORDS),
+                  key=lambda i: -len(words[i]))
+    if not long or len(words) < 3:
+        return []
+    where: dict[tuple[str, ...], list[int]] = {}
+    for i, w in words.items():
+        if blocks[i].tag not in _CODE_TAGS:
+            for g in _shingles(w):
+                where.setdefault(g, []).append(i)
+    out: list[int] = []
+    for i in long:
+        w = words[i]
+        shingles = _shingles(w)
+        sources: Counter[int] = Counter()
+        for g in shingles:
+            j = next((j for j in where.get(g, ()) if j != i and j not in out), None)
+            if j is not None:
+                sources[j] += 1
+        found = sum(sources.values())
+        if (found >= _COPY_SHARE * len(shingles)
+                and max(sources.values()) <= _COPY_ONE_SOURCE * found):
+            out.append(i)
+    return out
+
+
+def _shingles(words: list[str]) -> list[tuple[str, ...]]:
+    """The four-word windows of ``words``."""
+    return list(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
 def _markdown_block(b: RawBlock, prev: RawBlock | None) -> str:
