@@ -353,3 +353,25 @@ def test_byline_element_gives_the_microformat_name_it_holds() -> None:
       <time datetime="2026-03-01 10:00">1 year ago</time> | <span>caches</span> |
       <a href="#c">12 comments</a></div><p>Nothing else here.</p></body>""")
     assert m.author == "tern42"
+
+
+def test_a_relative_time_after_the_names_is_cut() -> None:
+    m = meta("""<body><h1>Harbour picks a wall</h1>
+      <div class="byline">Ann Lee and Bo Chen | 3 days ago</div><p>Text.</p></body>""")
+    assert m.author == "Ann Lee and Bo Chen"
+
+
+def test_copyright_lines_credits_and_prices_are_no_authors() -> None:
+    for line in ("The Harbour University © 2025", "Government Websites by CivicPlus",
+                 "billed annually, or $50 / mo billed monthly"):
+        m = meta(f"""<body><h1>Harbour picks a wall</h1>
+          <div class="author">{line}</div><p>Text.</p></body>""")
+        assert m.author is None, line
+
+
+def test_a_by_label_alone_is_no_author() -> None:
+    m = meta("""<body><h1>Harbour picks a wall</h1><span class="author">Article by</span>
+      <a href="/people/ann-lee">Ann Lee</a>
+      <p>The harbour committee met on Tuesday evening to settle the question of the new
+      breakwater, which has divided the town for three winters.</p></body>""")
+    assert m.author == "Ann Lee"

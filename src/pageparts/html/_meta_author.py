@@ -64,8 +64,14 @@ _NOT_A_NAME = re.compile(
     r"obligatoire|obligatorio|obbligatorio)\s*\)"
     r"|^[a-z_]{2,}(?:\.[a-z_]{2,}){2,}$"  # a template's placeholder: "page.head.author"
     r"|^(?:undefined|null|nan|mon|tue|wed|thu|fri|sat|sun)$"  # a script's or a weekday
-    r"|\b\d+\s*(?:min|mins|minutes?|minuten)\b",  # a reading time: "ca. 8 Min."
+    r"|\b\d+\s*(?:min|mins|minutes?|minuten)\b"  # a reading time: "ca. 8 Min."
+    r"|[©$€£¥]|\bby$"  # a copyright line, a price, a label alone ("Article by")
+    r"|\b(?:powered|designed|developed|built|hosted|websites?|site|theme)\s+by\b",  # a credit
     re.I)
+# "Ann Lee | 3 days ago": when, after the name
+_AGO_TAIL = re.compile(
+    r"\s*[|\u00b7\u2022,-]?\s*\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+    r"\s+ago\b.*$", re.I)
 # "8 Written by Ann Lee": a label inside the text, with a count or an icon's text before it
 _BY_INSIDE = re.compile(r"^.{0,24}?\b(?:written|posted|published)\s+by\s+(?=\w)", re.I)
 _AUTHOR_CLASSES = ("[class*=author i], [class*=byline i], [rel~=author], [class*=autor i], "
@@ -162,7 +168,7 @@ def _clean_author(text: str) -> str | None:
     for _ in range(2):
         text = _BY.sub("", text).strip(_NAME_TRIM)
         text = _AUTHOR_TAIL.sub("", text).strip(_NAME_TRIM)
-    text = _role_tail_cut(text)
+    text = _role_tail_cut(_AGO_TAIL.sub("", text))
     text = _lead_role_cut(text)
     words = _END_MARKS.sub("", text).split()
     half = len(words) // 2
