@@ -240,3 +240,17 @@ def test_two_long_variants_of_one_text_both_stay() -> None:
     doc = pageparts.extract(html, kind="html")
     for v in variants:
         assert v in doc.text
+
+
+def test_the_byline_names_the_author_and_date_of_a_plain_text_page() -> None:
+    text = "\n".join([
+        "Home", "News", "Sport", "",
+        "Harbour committee picks a caisson wall", "",
+        "By Ann Lee | 3 March 2026", "",
+        *(p + "\n" for p in _REPORT[:4]),
+        "Share this article", "Facebook", "Email",
+    ])
+    doc = pageparts.extract(text, kind="text")
+    assert any(b.label == "byline" for b in doc.blocks)
+    assert doc.author == "Ann Lee"
+    assert doc.date is not None and doc.date.isoformat() == "2026-03-03"

@@ -70,6 +70,20 @@ def test_byline(case: tuple[dict[str, Any], Document]) -> None:
     assert [b.text for b in doc.blocks if b.label == "byline"] == expected["byline"]
 
 
+def test_author(case: tuple[dict[str, Any], Document]) -> None:
+    expected, doc = case
+    if "author" not in expected:
+        pytest.skip("no byline in this case")
+    assert doc.author == expected["author"]
+
+
+def test_date(case: tuple[dict[str, Any], Document]) -> None:
+    expected, doc = case
+    if "date" not in expected:
+        pytest.skip("no date line in this case")
+    assert doc.date is not None and doc.date.isoformat() == expected["date"]
+
+
 def test_furniture_kinds(case: tuple[dict[str, Any], Document]) -> None:
     expected, doc = case
     kinds = {b.text: (b.label, b.kind) for b in doc.blocks}

@@ -12,6 +12,8 @@ from ._options import Options
 from .blocks import ParsedPage, RawBlock
 from .features import featurize
 from .furniture import furniture_kind, is_related_lead
+from .html._meta_author import _join_authors
+from .html._meta_dates import _first_date
 from .model import Models
 from .pagetype import decode_page_type, page_features
 
@@ -429,6 +431,41 @@ def _signature(blocks: list[RawBlock]) -> str | None:
     return None
 
 
+def _byline(blocks: list[RawBlock]) -> str | None:
+    """The names of the byline under the headline ("By Ann Lee | 3 March 2024"), when the
+    page's metadata names no author (in plain text, it never does)."""
+    line = next((b for b in blocks if b.label == "byline"), None)
+    return _join_authors([line.text]) if line is not None else None
+
+
+#: Blocks after the headline where its date line is looked for, and the longest such line.
+_DATELINE_BLOCKS = 5
+_DATELINE_CHARS = 120
+
+
+def _dateline(blocks: list[RawBlock], title_i: int | None) -> _dt.date | None:
+    """The date written on a short line just under the headline ("By Ann Lee | 3 March 2024",
+    "Published 4 October 2022"), when the page's metadata gives none (in plain text, it never
+    does)."""
+    if title_i is None:
+        return None
+    for b in blocks[title_i + 1:title_i + 1 + _DATELINE_BLOCKS]:
+        if len(b.text) <= _DATELINE_CHARS:
+            found = _first_date(b.text, False)  # "3.4.2024" is read day first all the same
+            if found is not None:
+                return found
+    return None
+
+
+def _opener(parsed: ParsedPage, comments: tuple[Comment, ...], page_type: str) -> str | None:
+    """A thread's author: who opened it (the first post's)."""
+    if page_type not in DISCUSSION_TYPES:
+        return None
+    opener = next((c for c in (*parsed.opening_posts, *comments) if isinstance(c, Comment)
+                   and c.author), None)
+    return opener.author if opener is not None else None
+
+
 def _without(comments: tuple[Comment, ...], posts: list[object]) -> tuple[Comment, ...]:
     """``comments`` with each of ``posts`` (by identity) replaced by its replies."""
     out: list[Comment] = []
@@ -479,11 +516,6 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
     if parsed.opening_posts and page_type not in DISCUSSION_TYPES:
         # the page's own post read as the first of a thread: its replies are the comments
         comments = _without(comments, parsed.opening_posts)
-    if page_type in DISCUSSION_TYPES and common["author"] is None:
-        # a thread's author is who opened it: the first post's (metadata named nobody)
-        opener = next((c for c in (*parsed.opening_posts, *comments) if isinstance(c, Comment)
-                       and c.author), None)
-        common["author"] = opener.author if opener is not None else None
     title_i = label_blocks(parsed, page_type, options)
     if (not options.page_type and page_type not in DISCUSSION_TYPES and len(comments) >= 2
             and not any(b.label in ("body", "heading") for b in blocks)):
@@ -492,8 +524,11 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
         page_type = "forum"
         title_i = label_blocks(parsed, page_type, options)
         _thread_as_content(blocks, comments)
-    if common["author"] is None:
-        common["author"] = _signature(blocks)
+    if common["author"] is None:  # the metadata names nobody
+        common["author"] = _byline(blocks) or _opener(parsed, comments, page_type) \
+            or _signature(blocks)
+    if common["date"] is None:
+        common["date"] = _dateline(blocks, title_i)
     content = [b for b in blocks if b.label in ("body", "heading")]
     text = "\n\n".join(b.text for b in content)
     markdown = _join([(b, _markdown_block(b, content[i - 1] if i else None))
