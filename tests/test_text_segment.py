@@ -99,6 +99,25 @@ def test_headline_without_repetition_is_the_line_above_the_prose() -> None:
     assert parsed.meta.title == "Council Approves Park Plan"
 
 
+def test_a_menu_the_footer_repeats_is_no_headline() -> None:
+    menu = "Home About Privacy Terms"
+    parsed = _read("\n\n".join(["Garden Notes", menu, "A Bridge Opens Over The River",
+                                  "By Ann Lee", PROSE, PROSE2, menu]))
+    assert parsed.meta.title == "A Bridge Opens Over The River"
+
+
+def test_headline_far_above_the_prose() -> None:
+    # a byline, a date, share buttons and an image's alt text between headline and text
+    between = ["By Ann Lee", "3 March 2026", "Share", "Facebook", "Email", "Print",
+               "Save article", "Listen", "Comments", "View of the river at dusk", "Advertisement",
+               "Related"]
+    text = ("The new bridge over the river opens to traffic on Monday, after three years of "
+            "work and a long argument about what it would cost the town and who would pay.")
+    parsed = _read("\n\n".join(["Menu", "A Bridge Opens Over The River", *between, text,
+                                  PROSE, PROSE2]))
+    assert parsed.meta.title == "A Bridge Opens Over The River"
+
+
 def test_no_prose_no_headline() -> None:
     assert _read("Home\nAbout\nContact\n").meta.title is None
 

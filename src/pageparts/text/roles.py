@@ -3,7 +3,8 @@
 Plain text has no ``<h1>`` or ``<figcaption>``; these rules read the same facts from the lines:
 
 * **headline**: a short line just above where the prose begins, preferring a line the page
-  repeats (sites print their headline in the page title, the heading and the footer); its first
+  repeats (sites print their headline in the page title, the heading and the footer) if it
+  shares words with the text below (menus repeat too); its first
   occurrence becomes ``Metadata.title`` and the ``h1`` block;
 * **heading**: a short line, standing alone, followed closely by prose (tag ``h2``);
 * **caption**: a line that ends with a photo credit (``source: …``, ``Photo: …``, ``©``), tag
@@ -41,7 +42,8 @@ _PROSE_END = re.compile(r"[.!?…\"\u201d\u00bb\u2019')]$")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b", re.I)
 _MAX_HEAD_WORDS = 22
 _PROSE_CHARS = 100
-_TITLE_WINDOW = 12
+_TITLE_WINDOW = 20
+_REPEATED = 0.5
 
 
 def _words_each(joined: str) -> list[str]:
@@ -117,9 +119,12 @@ def facts(blocks: list[RawBlock]) -> Facts:
     return Facts(prose, head, caption, norm, words)
 
 
-def body_start(f: Facts) -> int | None:
-    """The first prose block that another prose block soon follows (a lone banner is not it)."""
-    prose = [i for i, p in enumerate(f.prose) if p]
+def body_start(f: Facts, blocks: list[RawBlock] | None = None) -> int | None:
+    """The first prose block that another prose block soon follows (a lone banner is not it);
+    given the blocks, prose whose words name furniture (a cookie notice, an appeal) is not it
+    either."""
+    prose = [i for i, p in enumerate(f.prose)
+             if p and (blocks is None or text_kind(blocks[i].text) is None)]
     for k, i in enumerate(prose):
         if k + 1 < len(prose) and prose[k + 1] - i <= 6:
             return i
@@ -141,11 +146,13 @@ def _body_words(blocks: list[RawBlock], f: Facts, start: int) -> set[str]:
 def _title(blocks: list[RawBlock], f: Facts) -> int | None:
     """The block showing the page's headline (its first occurrence), or None.
 
-    Candidates are heading-like lines just above the prose; a candidate scores for being close
-    to it, for being repeated on the page, for being headline-sized, and for sharing its words
-    with the first paragraphs. Lines whose words name furniture ("Share on Twitter") are out.
+    Candidates are heading-like lines up to :data:`_TITLE_WINDOW` blocks above the prose (a
+    byline, a date, share buttons and image text often sit between); a candidate scores for
+    being close to it, for being headline-sized, for sharing its words with the first
+    paragraphs, and for being repeated on the page when it shares some (a menu the footer
+    repeats shares none). Lines whose words name furniture ("Share on Twitter") are out.
     """
-    start = body_start(f)
+    start = body_start(f, blocks)
     if start is None:
         return None
     body = _body_words(blocks, f, start)
@@ -157,13 +164,13 @@ def _title(blocks: list[RawBlock], f: Facts) -> int | None:
             continue
         key = f.norm[i]
         score = 1.0 - (start - i) / (_TITLE_WINDOW + 1)
-        if n_words >= 3 and f.norm.count(key) >= 2:
-            score += 1.0
+        content = {w for w in key.split() if len(w) >= 4}
+        shared = len(content & body) / len(content) if content else 0.0
+        if n_words >= 3 and shared and f.norm.count(key) >= 2:
+            score += _REPEATED  # a menu repeats too: only a line that shares words with the text
         if 4 <= n_words <= 20:
             score += 0.4
-        content = {w for w in key.split() if len(w) >= 4}
-        if content:
-            score += len(content & body) / len(content)
+        score += shared
         if _PROSE_END.search(b.text):
             score -= 0.3
         if score > best_score:
