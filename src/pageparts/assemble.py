@@ -322,11 +322,12 @@ def _copies_of_the_rest(blocks: list[RawBlock], norms: list[str]) -> list[int]:
     others. A block that mostly repeats one other block (terms for two regions that differ
     in a price) is no copy of the rest, and code repeats on purpose: code covers nothing.
     """
-    words = {i: norms[i].split() for i, b in enumerate(blocks) if b.label in ("body", "heading")}
+    content = [i for i, b in enumerate(blocks) if b.label in ("body", "heading")]
+    if len(content) < 3 or not any(norms[i].count(" ") >= _COPY_WORDS - 1 for i in content):
+        return []
+    words = {i: norms[i].split() for i in content}
     long = sorted((i for i, w in words.items() if len(w) >= _COPY_WORDS),
                   key=lambda i: -len(words[i]))
-    if not long or len(words) < 3:
-        return []
     where: dict[tuple[str, ...], list[int]] = {}
     for i, w in words.items():
         if blocks[i].tag not in _CODE_TAGS:

@@ -123,12 +123,15 @@ def body_start(f: Facts, blocks: list[RawBlock] | None = None) -> int | None:
     """The first prose block that another prose block soon follows (a lone banner is not it);
     given the blocks, prose whose words name furniture (a cookie notice, an appeal) is not it
     either."""
-    prose = [i for i, p in enumerate(f.prose)
-             if p and (blocks is None or text_kind(blocks[i].text) is None)]
-    for k, i in enumerate(prose):
-        if k + 1 < len(prose) and prose[k + 1] - i <= 6:
-            return i
-    return prose[0] if prose else None
+    prose = (i for i, p in enumerate(f.prose)  # lazily: the start is mostly found early
+             if p and (blocks is None or text_kind(blocks[i].text) is None))
+    first = prev = None
+    for i in prose:
+        if prev is not None and i - prev <= 6:
+            return prev
+        first = i if first is None else first
+        prev = i
+    return first
 
 
 def _body_words(blocks: list[RawBlock], f: Facts, start: int) -> set[str]:
