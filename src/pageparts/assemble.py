@@ -12,7 +12,7 @@ from ._options import Options
 from .blocks import ParsedPage, RawBlock
 from .features import featurize
 from .furniture import furniture_kind, is_related_lead
-from .html._meta_author import _join_authors
+from .html._meta_author import _PERSON_NAME, _join_authors
 from .html._meta_dates import _first_date
 from .model import Models
 from .pagetype import decode_page_type, page_features
@@ -411,8 +411,7 @@ def _furniture(blocks: list[RawBlock]) -> tuple[Furniture, ...]:
                  for k, idx in runs)
 
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_NAME = rf"[{_UPPER}][\w'\u2019.-]+(?:\s+(?:von|van|de|der|zu)?\s*[{_UPPER}][\w'\u2019.-]+){{1,3}}"
+_NAME = _PERSON_NAME.pattern
 #: A signature under an article: "Von: Ann Lee", "Autoren Ann Lee und Bo Chen", "Text: Ann Lee"
 _SIGNED = re.compile(
     rf"(?:von|by|autor(?:in|en)?|authors?|text)\s*:?\s+({_NAME}(?:\s*(?:,|und|and|&)\s*{_NAME})*)"
