@@ -310,6 +310,9 @@ _COPY_WORDS = 200
 #: (not code), no one of which holds more than :data:`_COPY_ONE_SOURCE` of what is found.
 _COPY_SHARE = 0.7
 _COPY_ONE_SOURCE = 0.5
+#: ... and only a block holding this share of the content's words is a candidate: a copy of the
+#: rest is a large part of the page, and a page of many long paragraphs is checked in one pass.
+_COPY_PART = 0.2
 
 
 def _copies_of_the_rest(blocks: list[RawBlock], norms: list[str]) -> list[int]:
@@ -317,17 +320,19 @@ def _copies_of_the_rest(blocks: list[RawBlock], norms: list[str]) -> list[int]:
     whole article kept again in one element (a hidden raw-markdown copy for machines, a print
     version), which no single block matches word for word.
 
-    Only blocks of :data:`_COPY_WORDS` words or more are candidates, the longest first, so the
-    paragraphs a copy repeats stay; once a block is judged a copy it no longer counts for the
-    others. A block that mostly repeats one other block (terms for two regions that differ
-    in a price) is no copy of the rest, and code repeats on purpose: code covers nothing.
+    Only blocks of :data:`_COPY_WORDS` words or more, and :data:`_COPY_PART` of the content's
+    words, are candidates, the longest first, so the paragraphs a copy repeats stay; once a
+    block is judged a copy it no longer counts for the others. A block that mostly repeats one
+    other block (terms for two regions that differ in a price) is no copy of the rest, and code
+    repeats on purpose: code covers nothing.
     """
     content = [i for i, b in enumerate(blocks) if b.label in ("body", "heading")]
-    if len(content) < 3 or not any(norms[i].count(" ") >= _COPY_WORDS - 1 for i in content):
+    sizes = {i: norms[i].count(" ") + 1 for i in content if norms[i]}
+    least = max(_COPY_WORDS, _COPY_PART * sum(sizes.values()))
+    long = sorted((i for i, n in sizes.items() if n >= least), key=lambda i: -sizes[i])
+    if len(content) < 3 or not long:
         return []
     words = {i: norms[i].split() for i in content}
-    long = sorted((i for i, w in words.items() if len(w) >= _COPY_WORDS),
-                  key=lambda i: -len(words[i]))
     where: dict[tuple[str, ...], list[int]] = {}
     for i, w in words.items():
         if blocks[i].tag not in _CODE_TAGS:
