@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ._document import Block, Comment, Document, Furniture
 from ._options import Options
@@ -245,16 +245,25 @@ def _runs_go_on(parsed: ParsedPage, mains: list[bool]) -> list[bool]:
 def _thread_as_content(blocks: list[RawBlock], comments: Sequence[Comment]) -> None:
     """Label as body the thread's blocks that hold what its comments say (not the author
     lines and buttons around them): the content of a page whose only text is its thread."""
-    said = "\n".join(_said(comments))
+    said = _said(comments)
     for b in blocks:
-        if "comment" in b.extra and b.label != "title" and b.text and b.text in said:
+        if "comment" not in b.extra or b.label == "title":
+            continue
+        lines = [s for line in b.text.split("\n") if (s := line.strip())]
+        if lines and all(line in said for line in lines):
             b.label, b.kind = ("heading" if b.tag in _HEAD else "body"), None
 
 
-def _said(comments: Sequence[Comment]) -> Iterator[str]:
-    for c in comments:
-        yield c.text
-        yield from _said(c.replies)
+def _said(comments: Sequence[Comment]) -> set[str]:
+    """The lines of what every comment of a thread says, replies and all (walked without
+    recursion: a thread can nest as deep as a page's indents)."""
+    lines: set[str] = set()
+    todo = list(comments)
+    while todo:
+        c = todo.pop()
+        lines.update(s for line in c.text.split("\n") if (s := line.strip()))
+        todo.extend(c.replies)
+    return lines
 
 
 def _related_boxes(blocks: list[RawBlock]) -> list[int]:
