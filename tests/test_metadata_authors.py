@@ -363,7 +363,7 @@ def test_a_relative_time_after_the_names_is_cut() -> None:
 
 def test_copyright_lines_credits_and_prices_are_no_authors() -> None:
     for line in ("The Harbour University © 2025", "Government Websites by CivicPlus",
-                 "billed annually, or $50 / mo billed monthly"):
+                 "billed annually, or $50 / mo billed monthly", "I", "The"):
         m = meta(f"""<body><h1>Harbour picks a wall</h1>
           <div class="author">{line}</div><p>Text.</p></body>""")
         assert m.author is None, line
@@ -375,3 +375,9 @@ def test_a_by_label_alone_is_no_author() -> None:
       <p>The harbour committee met on Tuesday evening to settle the question of the new
       breakwater, which has divided the town for three winters.</p></body>""")
     assert m.author == "Ann Lee"
+
+
+def test_a_short_username_that_is_a_word_stays_a_name() -> None:
+    m = meta("""<body><h1>How do I back up my system?</h1>
+      <div class="author">Will</div><p>Text.</p></body>""")
+    assert m.author == "Will"

@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
 from itertools import chain, repeat
 from operator import attrgetter
 from typing import cast
@@ -19,6 +18,7 @@ from typing import cast
 import numpy as np
 import numpy.typing as npt
 
+from ._words import STOPWORDS
 from .blocks import ParsedPage
 from .html.segment import LANDMARKS
 from .html.vocab import VOCAB
@@ -52,14 +52,7 @@ _TAG_INDEX.update(
 _LANDMARK_LIST = tuple(sorted(LANDMARKS))
 _VOCAB = tuple(sorted(set(VOCAB)))
 
-# Function words (data/stopwords.txt): prose is full of them, menus and buttons are not.
-_STOP = frozenset(
-    line.strip()
-    for line in resources.files("pageparts").joinpath("data", "stopwords.txt").open(
-        encoding="utf-8"
-    )
-    if line.strip() and not line.startswith("#")
-)
+_STOP = STOPWORDS  # function words: prose is full of them, menus and buttons are not
 _WORD = re.compile(r"\w+")
 # Dates and credits are searched case-insensitively, but each pattern opens with a class of every
 # character a match can start with (case variants spelled out: ſ is an s, İ and ı are i's to

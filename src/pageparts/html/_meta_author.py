@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._words import STOPWORDS
 from ._bounded import is_big, walk
 from ._meta_around import _Around
 from ._meta_author_hints import author_hints, labelled_meta
@@ -184,7 +185,8 @@ def _clean_author(text: str) -> str | None:
     text = " ".join(words).strip(_NAME_TRIM)  # "Ann Lee, Head of ...": the comma goes too
     if not text or len(text) > 150 or _NOT_A_NAME.search(text) or _PAGE_DATE.search(text):
         return None
-    if text.lower() in _JUNK_AUTHORS or len(text.split()) > 16:
+    if (text.lower() in _JUNK_AUTHORS or len(text.split()) > 16
+            or (len(text) <= 3 and text.lower() in STOPWORDS)):  # "I", "The" (not "Will")
         return None
     return text
 
