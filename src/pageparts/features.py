@@ -52,7 +52,6 @@ _TAG_INDEX.update(
 _LANDMARK_LIST = tuple(sorted(LANDMARKS))
 _VOCAB = tuple(sorted(set(VOCAB)))
 
-_STOP = STOPWORDS  # function words: prose is full of them, menus and buttons are not
 _WORD = re.compile(r"\w+")
 # Dates and credits are searched case-insensitively, but each pattern opens with a class of every
 # character a match can start with (case variants spelled out: ſ is an s, İ and ı are i's to
@@ -129,7 +128,8 @@ _YOU = frozenset([
     "tes", "usted", "ustedes", "tú",
 ])
 #: bit 0: a function word, bit 1: a second-person word
-_HEAD_CODES = {w: (w in _STOP) | (w in _YOU) << 1 for w in _STOP | _YOU}
+# function words: prose is full of them, menus and buttons are not
+_HEAD_CODES = {w: (w in STOPWORDS) | (w in _YOU) << 1 for w in STOPWORDS | _YOU}
 _MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]?\s*$")
 
 _BASE = [
