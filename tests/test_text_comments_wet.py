@@ -71,6 +71,16 @@ ONE_LINE = _page("".join(
         ("Ute", "3. Mai 2020 um 07:30", "Bei uns hat der Frost leider alles erwischt."),
     )), heading="<h2>3 Kommentare</h2>")
 
+#: A board's records: a "Re:" subject line, "by Name writes:", the text, "Reply".
+WRITES = _page("".join(
+    f'<div class="cmt"><h4>Re: {subj}</h4><p class="by">by {who} writes:</p><p>{text}</p>'
+    f'<p class="act">Reply</p></div>'
+    for subj, who, text in (
+        ("Rest time", "breadhead", "Twelve hours in the fridge gives a sourer loaf, I like it."),
+        ("Rest time", "J. Miller", "Mine over-proofed after sixteen hours, so watch the dough."),
+        ("Flour", "crumbshot", "A little rye in the starter makes it far more lively."),
+    )), heading="<h2>3 comments</h2>")
+
 #: Dated teasers of other articles: title, date, teaser. No author, no time, no comment cue.
 LISTING = (
     f"<html><body><article><h1>Country bread at home</h1>{ARTICLE}</article>"
@@ -146,6 +156,21 @@ def test_one_line_headers_without_nesting_cues_give_a_flat_list() -> None:
     flat = _flat(_read(ONE_LINE, "wet"))
     assert [(d, a) for d, a, _ in flat] == [(0, "Kurt"), (0, "M. Vogel"), (0, "Ute")]
     assert flat[1][2] == "Welche Sorte Tomaten haben Sie dort gepflanzt?"
+
+
+@pytest.mark.parametrize("style", ["wet", "bullets"])
+def test_writes_headers_and_subject_lines(style: str) -> None:
+    # the subject line above a header opens that record: it is not the end of the one before
+    assert _flat(_read(WRITES, style)) == [
+        (0, "breadhead", "Twelve hours in the fridge gives a sourer loaf, I like it."),
+        (0, "J. Miller", "Mine over-proofed after sixteen hours, so watch the dough."),
+        (0, "crumbshot", "A little rye in the starter makes it far more lively.")]
+
+
+def test_writes_without_a_colon_is_prose() -> None:
+    text = "\n".join(["Country bread at home", "Smith writes that the crust needs steam.",
+                      "March 3, 2021 at 10:15 am", "More words of the article follow here."])
+    assert read_text(Page(text, "text"), Options()).comments == []
 
 
 @pytest.mark.parametrize("style", ["wet", "bullets"])

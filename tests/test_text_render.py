@@ -30,13 +30,30 @@ def test_bullets_rendering_indents_list_items() -> None:
     assert "\n\nFirst paragraph of the story.\n\n" in text
 
 
+_POST = ("I switched the whole team to the new build last week and the start-up time went "
+         "from eleven seconds to under two, which nobody expected at all.")
+_NOSCRIPT_PAGE = (f"<html><body><div id='app'></div><noscript><style>p {{color: red}}</style>"
+                  f"<div class='post'><p>{_POST}</p><p>{_POST} Second post.</p></div></noscript>"
+                  "</body></html>")
+
+
 def test_wet_keeps_the_posts_a_noscript_holds_for_crawlers() -> None:
-    post = ("I switched the whole team to the new build last week and the start-up time went "
-            "from eleven seconds to under two, which nobody expected at all.")
-    html = (f"<html><body><div id='app'></div><noscript><div class='post'><p>{post}</p>"
-            f"<p>{post} Second post.</p></div></noscript></body></html>")
-    lines = render(html, "wet").split("\n")
-    assert lines == [post, f"{post} Second post."]
+    lines = render(_NOSCRIPT_PAGE, "wet").split("\n")
+    assert lines == [_POST, f"{_POST} Second post."]
+
+
+def test_bullets_keep_the_posts_a_noscript_holds_too() -> None:
+    # resiliparse leaves <noscript> out: a forum rendered in the browser was an empty record
+    pytest.importorskip("resiliparse")
+    lines = [ln for ln in render(_NOSCRIPT_PAGE, "bullets").split("\n") if ln.strip()]
+    assert lines == [_POST, f"{_POST} Second post."]
+
+
+def test_bullets_leave_out_a_noscript_that_is_only_a_notice() -> None:
+    pytest.importorskip("resiliparse")
+    html = ("<html><body><noscript>Please enable JavaScript.</noscript>"
+            f"<p>{_POST}</p></body></html>")
+    assert [ln for ln in render(html, "bullets").split("\n") if ln.strip()] == [_POST]
 
 
 @pytest.mark.parametrize("style", ["wet", "bullets"])

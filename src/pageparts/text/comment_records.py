@@ -51,6 +51,8 @@ __all__ = ["MAX_NESTING", "MAX_RECORDS", "flat_threads"]
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = frozenset(".!?…)\"'»”“:;")
+#: A reply's subject line ("Re: Rest time", "AW: ..."), printed just above its header on boards.
+_SUBJECT = re.compile(r"^(?:re|aw|sv|antw|rép|rif)\s?:\s*\S", re.IGNORECASE)
 #: A one-line comment this long is prose even without a second line.
 _PROSE_WORDS = 15
 #: Records longer than this many blocks end the run (a comment is not a chapter).
@@ -187,9 +189,13 @@ def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> li
         bounds = [(first if k == 0 else ends[k - 1], ends[k]) for k in range(len(run))]
     else:
         longest = max((run[k + 1].start - run[k].end for k in range(len(run) - 1)), default=3)
+        # a subject line just above a header opens that record, not the one before it
+        starts = [h.start - 1 if h.start > (run[k - 1].end if k else 0) and free[h.start - 1]
+                  and _SUBJECT.match(blocks[h.start - 1].text) else h.start
+                  for k, h in enumerate(run)]
         for k, h in enumerate(run):
             if k + 1 < len(run):
-                bounds.append((h.start, run[k + 1].start))
+                bounds.append((starts[k], starts[k + 1]))
                 continue
             e = h.end
             while (e < len(blocks) and free[e] and e - h.end < longest + 1
@@ -199,7 +205,7 @@ def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> li
                     while e < len(blocks) and free[e] and is_action(blocks[e]):
                         e += 1
                     break
-            bounds.append((h.start, e))
+            bounds.append((starts[k], e))
     records = []
     for h, (a, b) in zip(run, bounds, strict=True):
         r = _Record(h)
@@ -207,7 +213,7 @@ def _records(run: list[_Header], blocks: list[RawBlock], free: list[bool]) -> li
             if not free[i]:
                 continue
             r.blocks.append(i)
-            if h.start <= i < h.end:
+            if h.start <= i < h.end or (not footer and i < h.start):  # header, subject line
                 continue
             if is_action(blocks[i]):
                 r.actions += any(c.isalpha() for c in blocks[i].text)

@@ -2,7 +2,9 @@
 
 * ``bullets``: resiliparse's whole-page ``extract_plain_text(html, main_content=False)`` with its
   defaults (list items as ``•`` bullets, two spaces of indent a level, blank lines between
-  blocks, image alt texts kept): how the seed page and resiliparse-made corpora look.
+  blocks, image alt texts kept): how the seed page and resiliparse-made corpora look. The
+  ``<noscript>`` that holds the page is unwrapped first, as for ``wet``: resiliparse drops
+  ``<noscript>`` content, and a forum that renders in the browser would be an empty record.
 * ``wet``: one line per block, no bullets, no indent, no blank lines, no alt texts, like Common
   Crawl WET records. Written from pageparts' own HTML segmenter (after the same markup fixes as
   the HTML path, so text a ``<noscript>`` holds for crawlers is there), so each line knows its
@@ -71,7 +73,9 @@ def render_bullets(html: str) -> str:
         from resiliparse.parse.html import HTMLTree
     except ImportError as exc:
         raise MissingExtra("resiliparse", "eval") from exc
-    text: str = extract_plain_text(HTMLTree.parse(html), main_content=False)
+    from ..html.prepare import resolve_noscript
+
+    text: str = extract_plain_text(HTMLTree.parse(resolve_noscript(html)), main_content=False)
     return text
 
 
