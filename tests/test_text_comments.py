@@ -83,7 +83,9 @@ def test_dated_author_line_and_action_lines() -> None:
     text = ("  • Jane Doe March 3, 2021 at 4:05 pm\n\n    Great write-up, I learned a lot.\n\n"
             "    Reply\n\n  • Bob\n\n    2 days ago\n\n    Thanks, this helped me fix my bike.\n")
     comments = read_text(Page(text, "text"), Options()).comments
-    assert [c.author for c in comments] == ["Jane Doe March 3, 2021 at 4:05 pm", "Bob"]
+    assert [c.author for c in comments] == ["Jane Doe", "Bob"]
+    assert comments[0].date_text == "March 3, 2021 at 4:05 pm"
+    assert comments[0].date is not None and comments[0].date.isoformat() == "2021-03-03"
     assert comments[0].text == "Great write-up, I learned a lot."
     assert comments[1].date_text == "2 days ago"
     assert comments[1].text == "Thanks, this helped me fix my bike."
@@ -119,3 +121,36 @@ TILES = """\
 
 def test_product_tiles_with_prices_are_not_a_thread() -> None:
     assert read_text(Page(ARTICLE + TILES, "text"), Options()).comments == []
+
+
+#: A numbered comment list (``<ol>`` rendered with numbers), the time glued to the name, the
+#: picture's alt text before it, and initials.
+NUMBERED = """\
+11 Kommentare
+
+  1. Julia 14.09.2022 um 21.11
+
+    Danke für den Bericht, wir haben es genauso erlebt.
+
+  2. Ruby21:00
+
+    Hey, schöner Text und schöne Bilder dazu.
+
+  3. Avatar Kristine says:
+    October 22, 2020 at 5:17 pm
+
+    Can I keep the frosting in the fridge overnight?
+
+  4. H.H. sagt:
+    10. April 2018 um 12:13
+
+    In dem Zusammenhang taucht noch ein Begriff auf.
+"""
+
+
+def test_numbered_list_names_dates_avatars_and_initials() -> None:
+    comments = read_text(Page(ARTICLE + NUMBERED, "text"), Options()).comments
+    assert [(c.author, c.date_text) for c in comments] == [
+        ("Julia", "14.09.2022 um 21.11"), ("Ruby", "21:00"),
+        ("Kristine", "October 22, 2020 at 5:17 pm"), ("H.H.", "10. April 2018 um 12:13")]
+    assert comments[0].text == "Danke für den Bericht, wir haben es genauso erlebt."

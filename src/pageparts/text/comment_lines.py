@@ -62,6 +62,11 @@ _BY = re.compile(
     r"scritto)\s+)?(?:by|von|par|por|da|di)\s+",
     re.IGNORECASE,
 )
+#: The alt text of the commenter's picture, printed before the name ("Avatar Anna says:").
+_AVATAR = re.compile(r"^(?:user\s+)?(?:avatar|profilbild|profile (?:picture|photo))"
+                     r"(?:\s+(?:of|for|von|de|di))?\s+", re.IGNORECASE)
+#: A last word that may end in a full stop: short ("Jr.", "St."), or initials ("H.H.").
+_INITIAL = re.compile(r"^(?:.{1,3}|(?:\w\.)+)$")
 #: Month and year alone ("Jan 2022"), as some comment systems print a date.
 _MONTH_YEAR = re.compile(
     r"(?:^|\s)(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäé]*\.? "
@@ -147,12 +152,12 @@ def stamp(text: str) -> Stamp | None:
 def commenter(text: str) -> str | None:
     """``text`` as a commenter's name, or None: a few words, no sentence, no byline word."""
     name = text.strip(PUNCT)
-    by = _BY.match(name)
+    by = _BY.match(name) or _AVATAR.match(name)
     if by is not None:
         name = name[by.end():]
     if not name or len(name) > _MAX_NAME_CHARS or _NOT_NAME.match(name) or ACTION.match(name):
         return None
-    if name[-1] in "!?;." and not (name[-1] == "." and len(name.rsplit(maxsplit=1)[-1]) <= 3):
+    if name[-1] in "!?;." and not (name[-1] == "." and _INITIAL.match(name.rsplit(maxsplit=1)[-1])):
         return None
     n = len(_WORD.findall(name))
     letters = any(c.isalpha() for c in name)
@@ -163,16 +168,24 @@ def shown(b: RawBlock) -> str:
     """The line as the page shows it: a day number read as a list number ("1. Juni 2016 um
     10:00" → bullet "1.") is put back before a month name."""
     if b.bullet is not None and b.bullet[:1].isdigit() and b.text[:1].isalpha():
-        return f"{b.bullet} {b.text}"
+        joined = f"{b.bullet} {b.text}"
+        m = _first_date(joined)
+        if m is not None and m.start() == 0:  # not "1. Anna says:", a numbered comment list
+            return joined
     return b.text
 
 
 def author_line(text: str) -> tuple[str, str | None]:
-    """A commenter's line as (name, date as shown): ``Name says: March 3, 2021`` gives
-    ("Name", "March 3, 2021"); a line that is not one comes back whole, without a date."""
+    """A commenter's line as (name, date as shown): ``Name says: March 3, 2021`` and ``Name
+    March 3, 2021`` give ("Name", "March 3, 2021"); a line that is not one comes back whole,
+    without a date."""
     says = says_line(text)
-    if says is None:
-        return text, None
+    if says is None:  # "Name 14.09.2022 um 21.11", "Name21:00"
+        st = stamp(text) if len(text) <= MAX_HEADER_CHARS else None
+        if st is None or text[: st[0]].rstrip().endswith(":"):  # a field: "Registriert: ..."
+            return text, None
+        named = commenter(before(text[: st[0]]))
+        return (named, text[st[0]:]) if named else (text, None)
     who, rest = says
     if not rest:
         return who, None
