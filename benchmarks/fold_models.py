@@ -46,6 +46,7 @@ from pageparts.features import FEATURE_NAMES
 from pageparts.model import (
     BLOCK_HTML,
     BLOCK_TEXT,
+    HEADLINE_TEXT,
     PAGE_TYPE,
     PAGE_TYPE_TEXT,
     STACK_HTML,
@@ -55,6 +56,7 @@ from pageparts.model import (
 )
 from pageparts.pagetype import PAGE_FEATURE_NAMES
 from pageparts.stack import STACK_FEATURE_NAMES
+from pageparts.text.headline import HEADLINE_FEATURE_NAMES
 
 #: Models field → (file name, feature names).
 FILES = {
@@ -64,6 +66,7 @@ FILES = {
     "text": (BLOCK_TEXT, FEATURE_NAMES),
     "text_stack": (STACK_TEXT, STACK_FEATURE_NAMES),
     "text_page_type": (PAGE_TYPE_TEXT, PAGE_FEATURE_NAMES),
+    "text_headline": (HEADLINE_TEXT, HEADLINE_FEATURE_NAMES),
 }
 OTHER_TEXT_PACKS = ("trafilatura-a", "readability")
 

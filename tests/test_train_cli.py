@@ -32,13 +32,15 @@ def test_html_learns_without_readability_and_text_with_it(trained: Path) -> None
 def test_every_model_file_is_written_and_loads(trained: Path) -> None:
     from pageparts import Extractor
     from pageparts.features import FEATURE_NAMES
-    from pageparts.model import BLOCK_HTML, STACK_HTML, Models, load_booster
+    from pageparts.model import BLOCK_HTML, HEADLINE_TEXT, STACK_HTML, Models, load_booster
     from pageparts.stack import STACK_FEATURE_NAMES
+    from pageparts.text.headline import HEADLINE_FEATURE_NAMES
 
     names = sorted(p.name for p in trained.glob("*.lgb.txt"))
     assert names == sorted(["block_html.lgb.txt", "block_html_stack.lgb.txt",
                             "block_text.lgb.txt", "block_text_stack.lgb.txt",
-                            "page_type.lgb.txt", "page_type_text.lgb.txt"])
+                            "page_type.lgb.txt", "page_type_text.lgb.txt",
+                            "headline_text.lgb.txt"])
     models = Models(
         html=load_booster((trained / BLOCK_HTML).read_text(encoding="utf-8"), FEATURE_NAMES,
                           BLOCK_HTML),
@@ -49,6 +51,12 @@ def test_every_model_file_is_written_and_loads(trained: Path) -> None:
         "</body></html>")
     # a model of 105 pages is no judge of quality: that the files load and score is the point
     assert doc.blocks and all(b.score is not None and 0.0 <= b.score <= 1.0 for b in doc.blocks)
+    headline = load_booster((trained / HEADLINE_TEXT).read_text(encoding="utf-8"),
+                            HEADLINE_FEATURE_NAMES, HEADLINE_TEXT)
+    text = "Menu\nAbout us\n\nTides of the north\n\n" + "The tide turns twice a day. " * 8
+    doc = Extractor(models=Models(text=Models.default().text, text_headline=headline)).extract(
+        text, kind="text")
+    assert doc.title in {"Menu", "About us", "Tides of the north"}
 
 
 def test_a_one_kind_run_keeps_the_other_kinds_packs_in_the_card(tmp_path: Path) -> None:

@@ -7,6 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 from ._document import Block, Comment, Document, Furniture
 from ._options import Options
 from .blocks import ParsedPage, RawBlock
@@ -16,6 +19,7 @@ from .html._meta_author import _PERSON_NAME, _join_authors
 from .html._meta_dates import _first_date
 from .model import Models
 from .pagetype import decode_page_type, page_features
+from .text.headline import choose
 
 __all__ = ["assemble", "label_blocks"]
 
@@ -491,6 +495,15 @@ def _without(comments: tuple[Comment, ...], posts: list[object]) -> tuple[Commen
     return tuple(out)
 
 
+def _learned_headline(parsed: ParsedPage, scores: npt.NDArray[np.float64]) -> None:
+    """Make the candidate line the headline model scores best the page's title (plain text)."""
+    if parsed.headlines is None:
+        return
+    i = choose(scores, parsed.headlines)
+    if i is not None:
+        parsed.meta.title = parsed.blocks[i].text
+
+
 def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
     """Score, label and assemble one segmented page."""
     meta = parsed.meta
@@ -509,7 +522,9 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
     if not blocks:
         return Document(status="empty", reason="the page has no visible text",
                         title=meta.title, **common)  # type: ignore[arg-type]
-    X = featurize(parsed)
+    X = featurize(parsed)  # with the segmenter's headline, as the block models were trained
+    if parsed.headlines is not None and models.text_headline is not None:
+        _learned_headline(parsed, models.text_headline.predict(parsed.headlines.X))
     first, scores = models.score_blocks(page.kind, parsed, X)
     for b, s in zip(blocks, scores, strict=True):
         b.score = float(s)

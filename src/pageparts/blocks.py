@@ -9,6 +9,10 @@ frozen :class:`~pageparts.Block` is made from it at assembly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .text.headline import Headlines
 
 __all__ = ["Metadata", "Page", "ParsedPage", "RawBlock"]
 
@@ -92,3 +96,5 @@ class ParsedPage:
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     #: why the page was not read whole (over a limit), or None
     note: str | None = None
+    #: plain text: the candidate headline lines the ``text_headline`` model chooses from
+    headlines: Headlines | None = None

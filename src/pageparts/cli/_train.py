@@ -32,7 +32,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..eval.packs import PackPage, datasets_dir, load_pack, pack_ids, resolve_pack, subset
-    from ..model import BLOCK_HTML, BLOCK_TEXT, PAGE_TYPE, PAGE_TYPE_TEXT, STACK_HTML, STACK_TEXT
+    from ..model import (
+        BLOCK_HTML,
+        BLOCK_TEXT,
+        HEADLINE_TEXT,
+        PAGE_TYPE,
+        PAGE_TYPE_TEXT,
+        STACK_HTML,
+        STACK_TEXT,
+    )
     from ..train import RowCache, fit_models
     from ..train.card import write_card
 
@@ -78,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
                 (out / PAGE_TYPE_TEXT).write_text(models.text_page_type.to_string(),
                                                   encoding="utf-8")
                 written[PAGE_TYPE_TEXT] = time.perf_counter() - t0
+            if models.text_headline is not None:
+                (out / HEADLINE_TEXT).write_text(models.text_headline.to_string(),
+                                                 encoding="utf-8")
+                written[HEADLINE_TEXT] = time.perf_counter() - t0
         log(f"  {kind} models trained in {time.perf_counter() - t0:.0f} s")
     write_card(out, by_pack, kind_packs, written)
     for name in written:

@@ -1,5 +1,6 @@
-"""The learned models: a block model per input kind (HTML, text), each in two stages, and a
-page-type model per input kind.
+"""The learned models: a block model per input kind (HTML, text), each in two stages, a
+page-type model per input kind, and for plain text a headline model (which candidate line is
+the page's headline, :mod:`pageparts.text.headline`).
 
 The first stage scores every block from its features; the second (optional: used when its file
 is there) rescores it from the same features and the first-stage scores around it (see
@@ -43,8 +44,10 @@ STACK_HTML = "block_html_stack.lgb.txt"
 STACK_TEXT = "block_text_stack.lgb.txt"
 PAGE_TYPE = "page_type.lgb.txt"
 PAGE_TYPE_TEXT = "page_type_text.lgb.txt"
+HEADLINE_TEXT = "headline_text.lgb.txt"
 #: The shipped model files, in the order ``pageparts compile`` builds them.
-SHIPPED = (BLOCK_HTML, STACK_HTML, PAGE_TYPE, BLOCK_TEXT, STACK_TEXT, PAGE_TYPE_TEXT)
+SHIPPED = (BLOCK_HTML, STACK_HTML, PAGE_TYPE, BLOCK_TEXT, STACK_TEXT, PAGE_TYPE_TEXT,
+           HEADLINE_TEXT)
 
 
 @dataclass(frozen=True)
@@ -107,10 +110,12 @@ def _shipped() -> list[tuple[str, str, BoosterModel]]:
     from ..features import FEATURE_NAMES
     from ..pagetype import PAGE_FEATURE_NAMES
     from ..stack import STACK_FEATURE_NAMES
+    from ..text.headline import HEADLINE_FEATURE_NAMES
 
     expected = {BLOCK_HTML: FEATURE_NAMES, BLOCK_TEXT: FEATURE_NAMES,
                 STACK_HTML: STACK_FEATURE_NAMES, STACK_TEXT: STACK_FEATURE_NAMES,
-                PAGE_TYPE: PAGE_FEATURE_NAMES, PAGE_TYPE_TEXT: PAGE_FEATURE_NAMES}
+                PAGE_TYPE: PAGE_FEATURE_NAMES, PAGE_TYPE_TEXT: PAGE_FEATURE_NAMES,
+                HEADLINE_TEXT: HEADLINE_FEATURE_NAMES}
     items = []
     for name in SHIPPED:
         text = _read_packaged(name)
@@ -158,6 +163,8 @@ class Models:
     html_stack: BoosterModel | None = None
     text_stack: BoosterModel | None = None
     text_page_type: BoosterModel | None = None
+    #: scores candidate headline lines of a plain-text page (:mod:`pageparts.text.headline`)
+    text_headline: BoosterModel | None = None
 
     @classmethod
     def default(cls, *, compiled: bool = True,
@@ -179,6 +186,7 @@ class Models:
             html_stack=get(STACK_HTML),
             text_stack=get(STACK_TEXT),
             text_page_type=get(PAGE_TYPE_TEXT),
+            text_headline=get(HEADLINE_TEXT),
         )
 
     def block(self, kind: str) -> BoosterModel:

@@ -3,7 +3,8 @@
 ``read_text`` is the text twin of :func:`pageparts.html.read_html`: lines with their layout
 (:mod:`.lines`), blocks (:mod:`.segment`), comment threads from bullet trees (:mod:`.comments`),
 zones that stand in for containers (:mod:`.zones`), headline, heading and caption roles
-(:mod:`.roles`) and furniture-kind hints from position (:mod:`.kinds`). Features, model and
+(:mod:`.roles`; the headline a learned model then picks from candidate lines,
+:mod:`.headline`) and furniture-kind hints from position (:mod:`.kinds`). Features, model and
 assembly are shared with the HTML path.
 """
 
@@ -14,6 +15,7 @@ from ..blocks import Metadata, Page, ParsedPage
 from ..html.signals import block_cues
 from ..urlshape import url_shape
 from .comments import find_comments
+from .headline import candidates
 from .kinds import hint_kinds, kind_tokens
 from .lines import split_lines
 from .roles import body_start, facts, mark_roles
@@ -34,4 +36,5 @@ def read_text(page: Page, options: Options) -> ParsedPage:
     kind_tokens(blocks)
     meta = Metadata(title=blocks[title_i].text if title_i is not None else None, url=page.url)
     return ParsedPage(page=page, blocks=blocks, meta=meta, comments=list(comments), spans=spans,
-                      signals={**block_cues(blocks), **url_shape(page.url)})
+                      signals={**block_cues(blocks), **url_shape(page.url)},
+                      headlines=candidates(blocks, f, title_i))

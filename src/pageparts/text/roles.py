@@ -146,20 +146,11 @@ def _body_words(blocks: list[RawBlock], f: Facts, start: int) -> set[str]:
     return words
 
 
-def _title(blocks: list[RawBlock], f: Facts) -> int | None:
-    """The block showing the page's headline (its first occurrence), or None.
-
-    Candidates are heading-like lines up to :data:`_TITLE_WINDOW` blocks above the prose (a
-    byline, a date, share buttons and image text often sit between); a candidate scores for
-    being close to it, for being headline-sized, for sharing its words with the first
-    paragraphs, and for being repeated on the page when it shares some (a menu the footer
-    repeats shares none). Lines whose words name furniture ("Share on Twitter") are out.
-    """
-    start = body_start(f, blocks)
-    if start is None:
-        return None
+def title_scores(blocks: list[RawBlock], f: Facts, start: int) -> dict[int, float]:
+    """The headline rule's score of each candidate line above the prose that starts at
+    ``start`` (see :func:`_title`)."""
     body = _body_words(blocks, f, start)
-    best, best_score = None, 0.0
+    scores: dict[int, float] = {}
     for i in range(max(0, start - _TITLE_WINDOW), start):
         b = blocks[i]
         n_words = f.words[i]
@@ -176,12 +167,33 @@ def _title(blocks: list[RawBlock], f: Facts) -> int | None:
         score += shared
         if _PROSE_END.search(b.text):
             score -= 0.3
+        scores[i] = score
+    return scores
+
+
+def _first_copy(f: Facts, i: int) -> int:
+    """The first heading-like block with block ``i``'s words (a headline's first showing)."""
+    key = f.norm[i]
+    return next(j for j in range(len(f.norm)) if f.norm[j] == key and f.head[j])
+
+
+def _title(blocks: list[RawBlock], f: Facts) -> int | None:
+    """The block showing the page's headline (its first occurrence), or None.
+
+    Candidates are heading-like lines up to :data:`_TITLE_WINDOW` blocks above the prose (a
+    byline, a date, share buttons and image text often sit between); a candidate scores for
+    being close to it, for being headline-sized, for sharing its words with the first
+    paragraphs, and for being repeated on the page when it shares some (a menu the footer
+    repeats shares none). Lines whose words name furniture ("Share on Twitter") are out.
+    """
+    start = body_start(f, blocks)
+    if start is None:
+        return None
+    best, best_score = None, 0.0
+    for i, score in title_scores(blocks, f, start).items():
         if score > best_score:
             best, best_score = i, score
-    if best is None:
-        return None
-    key = f.norm[best]
-    return next(i for i in range(len(blocks)) if f.norm[i] == key and f.head[i])
+    return None if best is None else _first_copy(f, best)
 
 
 def _followed_by_prose(blocks: list[RawBlock], f: Facts, i: int) -> bool:

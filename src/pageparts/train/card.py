@@ -36,6 +36,7 @@ _ROLE = {
     "block_text.lgb.txt": "main-content probability of a plain-text block (first stage)",
     "block_text_stack.lgb.txt": "the same for plain text, second stage",
     "page_type_text.lgb.txt": "page type of a plain-text page (multiclass)",
+    "headline_text.lgb.txt": "which candidate line of a plain-text page is its headline",
 }
 _SCORES = "## Scores"
 

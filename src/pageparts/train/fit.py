@@ -66,6 +66,19 @@ PAGE_PARAMS: dict[str, object] = {
     "force_row_wise": True,
 }
 PAGE_ROUNDS = 300
+#: The plain-text headline model (:mod:`pageparts.text.headline`): some 3,000 pages of
+#: ~80 candidate lines each, about one in three with a line that is its gold title.
+HEADLINE_PARAMS: dict[str, object] = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "min_data_in_leaf": 20,
+    "verbose": -1,
+    "seed": 7,
+    "deterministic": True,
+    "force_row_wise": True,
+}
+HEADLINE_ROUNDS = 300
 #: Weight of the address-less copy of each page in the page-type model's training.
 ADDRESS_LESS_WEIGHT = 0.25
 
@@ -84,6 +97,8 @@ class PageRows:
     page_type: str | None
     n_comments: int
     ctx: StackContext
+    #: plain text: the candidate headline lines' features, and 1 where a line is the gold title
+    heads: tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]] | None = None
 
 
 @dataclass
@@ -122,7 +137,21 @@ def page_rows(page: PackPage, kind: str = "html", rendering: str | None = None,
     pt = page.gold.get("page_type")
     return PageRows((page.pack, page.id, rendering or kind), parsed.signals, X, y,
                     pt if isinstance(pt, str) else None, len(parsed.comments),
-                    stack_context(parsed))
+                    stack_context(parsed), _headline_rows(parsed, page.gold.get("title")))
+
+
+def _headline_rows(parsed: ParsedPage, title: object
+                   ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]] | None:
+    """The candidate headlines of a plain-text page with their gold labels (the line is the
+    gold title, compared as the eval compares titles), or None without a gold title."""
+    heads = parsed.headlines
+    if heads is None or not isinstance(title, str) or not title.strip():
+        return None
+    from ..eval.score import match_text
+
+    y = np.array([match_text(parsed.blocks[i].text, title) for i in heads.index],
+                 dtype=np.float32)
+    return heads.X, y
 
 
 def _lightgbm() -> object:
@@ -174,6 +203,22 @@ def _fit_block(rows: Sequence[PageRows], rounds: int = BLOCK_ROUNDS,
     params = dict(BLOCK_PARAMS, num_threads=1, objective="cross_entropy" if soft else "binary")
     booster = lgb.train(params, data, num_boost_round=rounds)  # type: ignore[attr-defined]
     return BoosterModel(booster, names)
+
+
+def _fit_headline(rows: Sequence[PageRows]) -> BoosterModel | None:
+    """The headline model, from the candidate lines of every page with a gold title."""
+    heads = [r.heads for r in rows if r.heads is not None and len(r.heads[1])]
+    if not heads or not any(y.any() for _, y in heads):
+        return None
+    from ..text.headline import HEADLINE_FEATURE_NAMES
+
+    lgb = _lightgbm()
+    X = np.concatenate([x for x, _ in heads])
+    y = np.concatenate([y for _, y in heads])
+    data = lgb.Dataset(X, y, feature_name=list(HEADLINE_FEATURE_NAMES),  # type: ignore[attr-defined]
+                       free_raw_data=True)
+    booster = lgb.train(HEADLINE_PARAMS, data, num_boost_round=HEADLINE_ROUNDS)  # type: ignore[attr-defined]
+    return BoosterModel(booster, HEADLINE_FEATURE_NAMES)
 
 
 def _fit_page_type(rows: Sequence[PageRows], oof: Scores) -> BoosterModel | None:
@@ -253,7 +298,10 @@ def fit_models(pages: Sequence[PackPage], *, kind: str = "html",
         pt_model = _fit_page_type(rows, _out_of_fold(rows, groups, 2, BLOCK_ROUNDS // 3))
     if kind == "html":
         return Models(html=block, page_type=pt_model, html_stack=second)
-    return Models(text=block, text_stack=second, text_page_type=pt_model)
+    if log:
+        log("  training the headline model on the candidate lines of pages with a gold title")
+    return Models(text=block, text_stack=second, text_page_type=pt_model,
+                  text_headline=_fit_headline(rows))
 
 
 def cross_entropy(p: npt.NDArray[np.float64], y: npt.NDArray[np.float32]) -> float:
