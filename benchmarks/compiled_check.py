@@ -43,7 +43,8 @@ def main() -> int:
     fast_models = Models.default()
     used = [m.compiled.label for m in (fast_models.html, fast_models.html_stack,
             fast_models.page_type, fast_models.text, fast_models.text_stack,
-            fast_models.text_page_type) if m is not None and m.compiled is not None]
+            fast_models.text_page_type, fast_models.text_headline)
+            if m is not None and m.compiled is not None]
     print("compiled models in use:", ", ".join(used) or "none")
     slow = Extractor(Options(), models=Models.default(compiled=False))
     fast = Extractor(Options(), models=fast_models)

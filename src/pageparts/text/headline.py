@@ -96,10 +96,10 @@ def candidates(blocks: list[RawBlock], f: Facts, rule: int | None) -> Headlines:
         rows.append([
             i, i / n, to - i, f.words[i], len(t), f.head[i], f.prose[i],
             t[-1:] in ".!?", t[-1:] == ":",
-            sum(1 for w in words if w[:1].isupper()) / max(1, len(words)), t.isupper(),
+            sum([w[:1].isupper() for w in words]) / max(1, len(words)), t.isupper(),
             shared / len(content) if content else 0.0, counts[key] if key else 0,
             text_kind(t) is not None, b.bullet is not None, b.indent,
-            sum(c.isdigit() for c in t) / len(t), _SEPARATOR.search(t) is not None,
+            sum(map(str.isdigit, t)) / len(t), _SEPARATOR.search(t) is not None,
             f.head[i - 1] if i else -1, f.prose[i - 1] if i else -1,
             f.words[i - 1] if i else -1,
             f.head[i + 1] if nxt else -1, f.prose[i + 1] if nxt else -1,

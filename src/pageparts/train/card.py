@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING
 from ..features import FEATURE_NAMES
 from ..pagetype import PAGE_FEATURE_NAMES
 from ..stack import STACK_NAMES
+from ..text.headline import HEADLINE_FEATURE_NAMES
 from .fit import (
     BLOCK_PARAMS,
     BLOCK_ROUNDS,
+    HEADLINE_PARAMS,
+    HEADLINE_ROUNDS,
     OOF_FOLDS,
     PAGE_PARAMS,
     PAGE_ROUNDS,
@@ -120,11 +123,21 @@ def write_card(out: Path, by_pack: Mapping[str, Sequence[PackPage]],
         "twice: as it is, and as if read without its address (a file on disk), so that a page "
         "given with no URL is within the model's range.",
         "",
+        f"Headline model (plain text): {len(HEADLINE_FEATURE_NAMES)} columns for each "
+        "candidate line (see `pageparts/text/headline.py`): where it sits (from the top, "
+        "above the prose), its size and case, sentence, colon, separator, price and menu-word "
+        "cues, how often the page repeats it, how many of its words the first paragraphs use, "
+        "its neighbours, and the headline rule's score and choice. Its labels: a candidate is "
+        "1 when it is the gold title (compared as the eval compares titles); pages whose gold "
+        "title is no line of the text teach only negatives. The page's headline is the "
+        "candidate scored best.",
+        "",
         "## Parameters",
         "",
         f"- block: {BLOCK_ROUNDS} rounds, {BLOCK_PARAMS}; HTML blocks, whose labels are soft, "
         "with the objective `cross_entropy` instead",
         f"- page type: {PAGE_ROUNDS} rounds, {PAGE_PARAMS}",
+        f"- headline: {HEADLINE_ROUNDS} rounds, {HEADLINE_PARAMS}",
         "",
     ]
     text = "\n".join(lines) + "\n" + (old_scores or (
