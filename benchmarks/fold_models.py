@@ -42,32 +42,10 @@ from pageparts.eval.render import load_renderer
 from pageparts.eval.run import EvalConfig, _cv_note, _report, _run_page, select_pages
 from pageparts.eval.score import PackScore
 from pageparts.eval.systems import PagepartsSystem
-from pageparts.features import FEATURE_NAMES
-from pageparts.model import (
-    BLOCK_HTML,
-    BLOCK_TEXT,
-    HEADLINE_TEXT,
-    PAGE_TYPE,
-    PAGE_TYPE_TEXT,
-    STACK_HTML,
-    STACK_TEXT,
-    Models,
-    load_booster,
-)
-from pageparts.pagetype import PAGE_FEATURE_NAMES
-from pageparts.stack import STACK_FEATURE_NAMES
-from pageparts.text.headline import HEADLINE_FEATURE_NAMES
+from pageparts.model import FIELD_FILES, Models, expected_features, load_booster
 
 #: Models field → (file name, feature names).
-FILES = {
-    "html": (BLOCK_HTML, FEATURE_NAMES),
-    "html_stack": (STACK_HTML, STACK_FEATURE_NAMES),
-    "page_type": (PAGE_TYPE, PAGE_FEATURE_NAMES),
-    "text": (BLOCK_TEXT, FEATURE_NAMES),
-    "text_stack": (STACK_TEXT, STACK_FEATURE_NAMES),
-    "text_page_type": (PAGE_TYPE_TEXT, PAGE_FEATURE_NAMES),
-    "text_headline": (HEADLINE_TEXT, HEADLINE_FEATURE_NAMES),
-}
+FILES = {field: (name, expected_features(name)) for field, name in FIELD_FILES.items()}
 OTHER_TEXT_PACKS = ("trafilatura-a", "readability")
 
 

@@ -32,15 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..eval.packs import PackPage, datasets_dir, load_pack, pack_ids, resolve_pack, subset
-    from ..model import (
-        BLOCK_HTML,
-        BLOCK_TEXT,
-        HEADLINE_TEXT,
-        PAGE_TYPE,
-        PAGE_TYPE_TEXT,
-        STACK_HTML,
-        STACK_TEXT,
-    )
+    from ..model import FIELD_FILES
     from ..train import RowCache, fit_models
     from ..train.card import write_card
 
@@ -65,31 +57,11 @@ def run(args: argparse.Namespace) -> int:
         log(f"pageparts train --kind {kind}: {len(pages)} pages from "
             f"{', '.join(kind_packs[kind])}")
         models = fit_models(pages, kind=kind, cache=RowCache(), log=log)
-        if kind == "html":
-            assert models.html is not None
-            (out / BLOCK_HTML).write_text(models.html.to_string(), encoding="utf-8")
-            written[BLOCK_HTML] = time.perf_counter() - t0
-            if models.html_stack is not None:
-                (out / STACK_HTML).write_text(models.html_stack.to_string(), encoding="utf-8")
-                written[STACK_HTML] = time.perf_counter() - t0
-            if models.page_type is not None:
-                (out / PAGE_TYPE).write_text(models.page_type.to_string(), encoding="utf-8")
-                written[PAGE_TYPE] = time.perf_counter() - t0
-        else:
-            assert models.text is not None
-            (out / BLOCK_TEXT).write_text(models.text.to_string(), encoding="utf-8")
-            written[BLOCK_TEXT] = time.perf_counter() - t0
-            if models.text_stack is not None:
-                (out / STACK_TEXT).write_text(models.text_stack.to_string(), encoding="utf-8")
-                written[STACK_TEXT] = time.perf_counter() - t0
-            if models.text_page_type is not None:
-                (out / PAGE_TYPE_TEXT).write_text(models.text_page_type.to_string(),
-                                                  encoding="utf-8")
-                written[PAGE_TYPE_TEXT] = time.perf_counter() - t0
-            if models.text_headline is not None:
-                (out / HEADLINE_TEXT).write_text(models.text_headline.to_string(),
-                                                 encoding="utf-8")
-                written[HEADLINE_TEXT] = time.perf_counter() - t0
+        for field, name in FIELD_FILES.items():
+            model = getattr(models, field)
+            if model is not None:
+                (out / name).write_text(model.to_string(), encoding="utf-8")
+                written[name] = time.perf_counter() - t0
         log(f"  {kind} models trained in {time.perf_counter() - t0:.0f} s")
     write_card(out, by_pack, kind_packs, written)
     for name in written:

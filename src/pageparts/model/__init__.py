@@ -35,8 +35,8 @@ from ._fast import CompileResult, attach, build, status
 if TYPE_CHECKING:
     from ..blocks import ParsedPage
 
-__all__ = ["BoosterModel", "CompileResult", "Models", "attach_compiled", "compile_models",
-           "compiled_status", "load_booster"]
+__all__ = ["FIELD_FILES", "SHIPPED", "BoosterModel", "CompileResult", "Models", "attach_compiled",
+           "compile_models", "compiled_status", "expected_features", "load_booster"]
 
 BLOCK_HTML = "block_html.lgb.txt"
 BLOCK_TEXT = "block_text.lgb.txt"
@@ -45,6 +45,10 @@ STACK_TEXT = "block_text_stack.lgb.txt"
 PAGE_TYPE = "page_type.lgb.txt"
 PAGE_TYPE_TEXT = "page_type_text.lgb.txt"
 HEADLINE_TEXT = "headline_text.lgb.txt"
+#: Each :class:`Models` field and the file that holds it.
+FIELD_FILES = {"html": BLOCK_HTML, "html_stack": STACK_HTML, "page_type": PAGE_TYPE,
+               "text": BLOCK_TEXT, "text_stack": STACK_TEXT, "text_page_type": PAGE_TYPE_TEXT,
+               "text_headline": HEADLINE_TEXT}
 #: The shipped model files, in the order ``pageparts compile`` builds them.
 SHIPPED = (BLOCK_HTML, STACK_HTML, PAGE_TYPE, BLOCK_TEXT, STACK_TEXT, PAGE_TYPE_TEXT,
            HEADLINE_TEXT)
@@ -105,22 +109,26 @@ def _label(name: str) -> str:
     return name.split(".", 1)[0]
 
 
-def _shipped() -> list[tuple[str, str, BoosterModel]]:
-    """(label, file text, loaded model) of every model file shipped in the package."""
+def expected_features(name: str) -> tuple[str, ...]:
+    """The columns this version computes for the model file ``name`` (one of :data:`SHIPPED`)."""
     from ..features import FEATURE_NAMES
     from ..pagetype import PAGE_FEATURE_NAMES
     from ..stack import STACK_FEATURE_NAMES
     from ..text.headline import HEADLINE_FEATURE_NAMES
 
-    expected = {BLOCK_HTML: FEATURE_NAMES, BLOCK_TEXT: FEATURE_NAMES,
-                STACK_HTML: STACK_FEATURE_NAMES, STACK_TEXT: STACK_FEATURE_NAMES,
-                PAGE_TYPE: PAGE_FEATURE_NAMES, PAGE_TYPE_TEXT: PAGE_FEATURE_NAMES,
-                HEADLINE_TEXT: HEADLINE_FEATURE_NAMES}
+    return {BLOCK_HTML: FEATURE_NAMES, BLOCK_TEXT: FEATURE_NAMES,
+            STACK_HTML: STACK_FEATURE_NAMES, STACK_TEXT: STACK_FEATURE_NAMES,
+            PAGE_TYPE: PAGE_FEATURE_NAMES, PAGE_TYPE_TEXT: PAGE_FEATURE_NAMES,
+            HEADLINE_TEXT: HEADLINE_FEATURE_NAMES}[name]
+
+
+def _shipped() -> list[tuple[str, str, BoosterModel]]:
+    """(label, file text, loaded model) of every model file shipped in the package."""
     items = []
     for name in SHIPPED:
         text = _read_packaged(name)
         if text is not None:
-            items.append((_label(name), text, load_booster(text, expected[name], name)))
+            items.append((_label(name), text, load_booster(text, expected_features(name), name)))
     return items
 
 
