@@ -7,9 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-import numpy as np
-import numpy.typing as npt
-
 from ._document import Block, Comment, Document, Furniture
 from ._options import Options
 from .blocks import ParsedPage, RawBlock
@@ -17,7 +14,7 @@ from .features import featurize
 from .furniture import furniture_kind, is_related_lead
 from .html._meta_author import _PERSON_NAME, _join_authors
 from .html._meta_dates import _first_date
-from .model import Models
+from .model import BoosterModel, Models
 from .pagetype import decode_page_type, page_features
 from .text.headline import choose
 
@@ -495,11 +492,12 @@ def _without(comments: tuple[Comment, ...], posts: list[object]) -> tuple[Commen
     return tuple(out)
 
 
-def _learned_headline(parsed: ParsedPage, scores: npt.NDArray[np.float64]) -> None:
-    """Make the candidate line the headline model scores best the page's title (plain text)."""
-    if parsed.headlines is None:
+def _learned_headline(parsed: ParsedPage, model: BoosterModel | None) -> None:
+    """Make the candidate line the headline model scores best the page's title (plain text;
+    without candidates or a model the segmenter's headline stays)."""
+    if parsed.headlines is None or model is None:
         return
-    i = choose(scores, parsed.headlines)
+    i = choose(model.predict(parsed.headlines.X), parsed.headlines)
     if i is not None:
         parsed.meta.title = parsed.blocks[i].text
 
@@ -523,8 +521,7 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
         return Document(status="empty", reason="the page has no visible text",
                         title=meta.title, **common)  # type: ignore[arg-type]
     X = featurize(parsed)  # with the segmenter's headline, as the block models were trained
-    if parsed.headlines is not None and models.text_headline is not None:
-        _learned_headline(parsed, models.text_headline.predict(parsed.headlines.X))
+    _learned_headline(parsed, models.text_headline)
     first, scores = models.score_blocks(page.kind, parsed, X)
     for b, s in zip(blocks, scores, strict=True):
         b.score = float(s)

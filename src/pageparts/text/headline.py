@@ -69,7 +69,7 @@ def candidates(blocks: list[RawBlock], f: Facts, rule: int | None) -> Headlines:
     start = body_start(f, blocks)
     to = start if start is not None else n
     body = _body_words(blocks, f, start) if start is not None else set()
-    rule_scores = title_scores(blocks, f, start) if start is not None else {}
+    rule_scores = title_scores(blocks, f, start, body) if start is not None else {}
     counts = Counter(f.norm)
     first: dict[str, int] = {}
     for j, key in enumerate(f.norm):

@@ -146,10 +146,11 @@ def _body_words(blocks: list[RawBlock], f: Facts, start: int) -> set[str]:
     return words
 
 
-def title_scores(blocks: list[RawBlock], f: Facts, start: int) -> dict[int, float]:
+def title_scores(blocks: list[RawBlock], f: Facts, start: int,
+                 body: set[str] | None = None) -> dict[int, float]:
     """The headline rule's score of each candidate line above the prose that starts at
-    ``start`` (see :func:`_title`)."""
-    body = _body_words(blocks, f, start)
+    ``start`` (see :func:`_title`); ``body``: the words of the first paragraphs, if known."""
+    body = _body_words(blocks, f, start) if body is None else body
     scores: dict[int, float] = {}
     for i in range(max(0, start - _TITLE_WINDOW), start):
         b = blocks[i]
