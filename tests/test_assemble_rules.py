@@ -254,3 +254,33 @@ def test_the_byline_names_the_author_and_date_of_a_plain_text_page() -> None:
     assert any(b.label == "byline" for b in doc.blocks)
     assert doc.author == "Ann Lee"
     assert doc.date is not None and doc.date.isoformat() == "2026-03-03"
+
+
+class _AllContent:
+    """A stand-in block model that scores every block as sure content."""
+
+    classes: tuple[str, ...] = ()
+
+    def predict(self, X: object) -> object:
+        import numpy as np
+
+        return np.full(len(X), 0.9)  # type: ignore[arg-type]
+
+
+def test_a_byline_under_the_headline_is_one_even_when_scored_as_content() -> None:
+    from pageparts.model import Models
+
+    text = "\n".join(["Harbour committee picks a caisson wall", "", "By Ann Lee", "",
+                      *(p + "\n" for p in _REPORT[:3])])
+    doc = pageparts.Extractor(models=Models(text=_AllContent())).extract(  # type: ignore[arg-type]
+        text, kind="text")
+    assert [b.text for b in doc.blocks if b.label == "byline"] == ["By Ann Lee"]
+    assert "By Ann Lee" not in doc.text and doc.author == "Ann Lee"
+    assert _REPORT[0] in doc.text
+    # further down, or a long sentence that starts with "By", is not a byline
+    late = "\n".join(["Harbour committee picks a caisson wall", "",
+                      *(p + "\n" for p in _REPORT[:5]),
+                      "By the end of the meeting the vote was clear."])
+    doc = pageparts.Extractor(models=Models(text=_AllContent())).extract(  # type: ignore[arg-type]
+        late, kind="text")
+    assert not any(b.label == "byline" for b in doc.blocks)

@@ -28,6 +28,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|written by|posted by|author)\b[:\s]", re.I)
+#: A byline under the headline is one even when scored as content, up to this length.
+_BYLINE_CHARS = 80
 #: Page types whose posts are the main content (their thread is also in doc.comments).
 DISCUSSION_TYPES = frozenset({"forum"})
 # reference documentation repeats a parameter's description under every method that takes it
@@ -147,6 +149,9 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
         elif b.tag == "figcaption" and (main or b.score >= 0.2 or in_article(i)):
             b.label = "caption"
             b.credit = _credit(b.text)
+        elif (len(b.text) < _BYLINE_CHARS and _BYLINE.match(b.text) and title_i is not None
+              and 0 < i - title_i <= 4 and b.tag not in _HEAD):
+            b.label = "byline"  # "By Ann Lee" under the headline, whatever its score
         elif main and b.tag in _HEAD:
             b.label = "heading"
         elif main:
