@@ -284,3 +284,20 @@ def test_a_byline_under_the_headline_is_one_even_when_scored_as_content() -> Non
     doc = pageparts.Extractor(models=Models(text=_AllContent())).extract(  # type: ignore[arg-type]
         late, kind="text")
     assert not any(b.label == "byline" for b in doc.blocks)
+
+
+def test_a_date_over_the_headline_dates_a_plain_text_page() -> None:
+    from pageparts.model import Models
+
+    text = "\n".join(["Home", "News", "", "3 March 2026", "",
+                      "Harbour committee picks a caisson wall", "",
+                      *(p + "\n" for p in _REPORT[:4])])
+    doc = pageparts.Extractor(models=Models(text=_AllContent())).extract(  # type: ignore[arg-type]
+        text, kind="text")
+    assert doc.title == "Harbour committee picks a caisson wall"
+    assert doc.date is not None and doc.date.isoformat() == "2026-03-03"
+    # a date under the headline comes first
+    under = text.replace("caisson wall\n", "caisson wall\n\nUpdated 5 March 2026\n")
+    doc = pageparts.Extractor(models=Models(text=_AllContent())).extract(  # type: ignore[arg-type]
+        under, kind="text")
+    assert doc.date is not None and doc.date.isoformat() == "2026-03-05"
