@@ -301,3 +301,22 @@ def test_a_date_over_the_headline_dates_a_plain_text_page() -> None:
     doc = pageparts.Extractor(models=Models(text=_AllContent())).extract(  # type: ignore[arg-type]
         under, kind="text")
     assert doc.date is not None and doc.date.isoformat() == "2026-03-05"
+
+
+def test_a_name_line_by_the_headline_names_the_author_when_it_shows_a_date_or_a_by() -> None:
+    from pageparts.model import Models
+
+    def author(*lines: str) -> str | None:
+        text = "\n".join(["Home", "", "Harbour committee picks a caisson wall", "", *lines, "",
+                          *(p + "\n" for p in _REPORT[:4])])
+        doc = pageparts.Extractor(models=Models(text=_AllContent())).extract(  # type: ignore[arg-type]
+            text, kind="text")
+        return doc.author
+
+    assert author("Tom Talbot October 14, 2025") == "Tom Talbot"
+    assert author("September 1st, 2023 By Emily Norwood") == "Emily Norwood"
+    assert author("ByNina Pineda") == "Nina Pineda"
+    assert author("Ann Lee", "", "3 March 2026") == "Ann Lee"
+    # capitalised words alone are no name: menus and section heads look the same
+    assert author("Contact Us") is None
+    assert author("Final Thoughts", "", "Read more below") is None

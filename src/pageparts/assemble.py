@@ -9,11 +9,12 @@ from collections.abc import Sequence
 
 from ._document import Block, Comment, Document, Furniture
 from ._options import Options
+from ._words import STOPWORDS
 from .blocks import ParsedPage, RawBlock
 from .features import featurize
-from .furniture import furniture_kind, is_related_lead
+from .furniture import furniture_kind, is_related_lead, text_kind
 from .html._meta_author import _PERSON_NAME, _join_authors
-from .html._meta_dates import _first_date
+from .html._meta_dates import _first_date, _first_date_match
 from .model import BoosterModel, Models
 from .pagetype import decode_page_type, page_features
 from .text.headline import choose
@@ -458,6 +459,49 @@ def _byline(blocks: list[RawBlock]) -> str | None:
     return _join_authors([line.text]) if line is not None else None
 
 
+#: Blocks under (then over) the headline where a line that is only a name is looked for.
+_NAME_LINE_BELOW = 3
+_NAME_LINE_ABOVE = 3
+_NAME_LINE_CHARS = 80
+#: A by-label glued to the name by a rendering ("ByNina Pineda"), and what ends a name on its
+#: line: a separator, or the words of a date stamp.
+_GLUED_BY = re.compile(r"^By(?=[A-Z])")
+_NAME_END = re.compile(r"\s+[|\u2014\u2013·•]\s*|\s+-\s+|(?:Published|Updated|Posted)\b.*$")
+
+
+def _name_line(blocks: list[RawBlock], title_i: int | None) -> str | None:
+    """The author named on a short line by the headline that is a name with a by-label or a
+    date, or a name beside a date line ("By Ann Lee", "Tom Talbot October 14, 2025",
+    "September 1st, 2023 By Emily Norwood", "Ann Lee" over "3 March 2024"), when the metadata
+    and the byline name nobody (plain text mostly). A name alone is not enough: menus and
+    section heads are written in capitals too ("Contact Us", "Final Thoughts")."""
+    if title_i is None:
+        return None
+    order = [*range(title_i + 1, min(len(blocks), title_i + 1 + _NAME_LINE_BELOW)),
+             *range(title_i - 1, max(-1, title_i - 1 - _NAME_LINE_ABOVE), -1)]
+    for i in order:
+        text = blocks[i].text.strip()
+        if (len(text) > _NAME_LINE_CHARS or blocks[i].label in ("title", "comment")
+                or text_kind(text)):
+            continue
+        m = _first_date_match(text)
+        if m is not None:  # the name is on one side of the date
+            text = text[:m.start()] if m.start() > 0 else text[m.end():]
+        text = _GLUED_BY.sub("By ", text.strip())
+        labelled = _BYLINE.match(text) is not None
+        text = _BYLINE.sub("", _NAME_END.split(text, maxsplit=1)[0]).strip(" ,:;-")
+        head = text.split(",", 1)[0].strip()
+        if not head or not _PERSON_NAME.fullmatch(head) \
+                or any(w.lower() in STOPWORDS for w in head.split()):
+            continue
+        dated = m is not None or any(
+            0 <= j < len(blocks) and j != title_i and len(blocks[j].text) <= _DATELINE_CHARS
+            and _first_date(blocks[j].text, False) is not None for j in (i - 1, i + 1))
+        if labelled or dated:
+            return _join_authors([text])
+    return None
+
+
 #: Blocks after the headline where its date line is looked for, and the longest such line
 #: (plain text, WET / bullets, all wcxb-dev pages with fold models: none above and 5 below
 #: found 0.39 / 0.40 of the gold dates, 5 above and 8 below 0.51 / 0.53, with 0.85 of the dates
@@ -563,8 +607,8 @@ def assemble(parsed: ParsedPage, models: Models, options: Options) -> Document:
         title_i = label_blocks(parsed, page_type, options)
         _thread_as_content(blocks, comments)
     if common["author"] is None:  # the metadata names nobody
-        common["author"] = _byline(blocks) or _opener(parsed, comments, page_type) \
-            or _signature(blocks)
+        common["author"] = _byline(blocks) or _name_line(blocks, title_i) \
+            or _opener(parsed, comments, page_type) or _signature(blocks)
     if common["date"] is None:
         common["date"] = _dateline(blocks, title_i)
     content = [b for b in blocks if b.label in ("body", "heading")]
