@@ -495,8 +495,8 @@ def _name_line(blocks: list[RawBlock], title_i: int | None) -> str | None:
                 or any(w.lower() in STOPWORDS for w in head.split()):
             continue
         dated = m is not None or any(
-            0 <= j < len(blocks) and j != title_i and len(blocks[j].text) <= _DATELINE_CHARS
-            and _first_date(blocks[j].text, False) is not None for j in (i - 1, i + 1))
+            0 <= j < len(blocks) and j != title_i and _date_line(blocks[j]) is not None
+            for j in (i - 1, i + 1))
         if labelled or dated:
             return _join_authors([text])
     return None
@@ -520,12 +520,12 @@ def _dateline(blocks: list[RawBlock], title_i: int | None) -> _dt.date | None:
         return None
     below = blocks[title_i + 1:title_i + 1 + _DATELINE_BLOCKS]
     above = blocks[max(0, title_i - _DATELINE_ABOVE):title_i][::-1]  # nearest first
-    for b in (*below, *above):
-        if len(b.text) <= _DATELINE_CHARS:
-            found = _first_date(b.text, False)  # "3.4.2024" is read day first all the same
-            if found is not None:
-                return found
-    return None
+    return next((d for b in (*below, *above) if (d := _date_line(b)) is not None), None)
+
+
+def _date_line(b: RawBlock) -> _dt.date | None:
+    """The date a short line shows ("3.4.2024" is read day first all the same), or None."""
+    return _first_date(b.text, False) if len(b.text) <= _DATELINE_CHARS else None
 
 
 def _opener(parsed: ParsedPage, comments: tuple[Comment, ...], page_type: str) -> str | None:
