@@ -154,3 +154,43 @@ def test_numbered_list_names_dates_avatars_and_initials() -> None:
         ("Julia", "14.09.2022 um 21.11"), ("Ruby", "21:00"),
         ("Kristine", "October 22, 2020 at 5:17 pm"), ("H.H.", "10. April 2018 um 12:13")]
     assert comments[0].text == "Danke für den Bericht, wir haben es genauso erlebt."
+
+
+#: A mega-menu: short entries with a line of description under each, nested. The same shape as
+#: a thread of names with text, but the page's article follows it.
+MEGA_MENU = """\
+  • Storage
+
+    Durable object storage for teams of any size.
+
+    • Archive tier
+
+      Cold storage for data you rarely read.
+
+  • Databases
+
+    Managed relational databases with backups.
+
+  • Analytics
+
+    Query large tables in seconds.
+
+"""
+
+
+def test_a_run_with_no_comment_cue_and_the_article_after_it_is_not_a_thread() -> None:
+    parsed = read_text(Page(MEGA_MENU + ARTICLE, "text"), Options())
+    assert parsed.comments == []
+    assert not any("comment" in b.extra for b in parsed.blocks)
+
+
+def test_the_same_run_with_a_comment_heading_above_it_is_a_thread() -> None:
+    parsed = read_text(Page("3 Comments\n\n" + MEGA_MENU + ARTICLE, "text"), Options())
+    assert [c.author for c in parsed.comments] == ["Storage", "Databases", "Analytics"]
+
+
+def test_a_says_line_in_spanish_names_the_commenter() -> None:
+    text = ARTICLE + ("  • Ramón dijo:\n\n    Muy buen artículo, gracias por escribirlo.\n\n"
+                      "  • Lucía dijo:\n\n    Lo probé ayer y funcionó muy bien.\n\n")
+    parsed = read_text(Page(text + ARTICLE, "text"), Options())
+    assert [c.author for c in parsed.comments] == ["Ramón", "Lucía"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .._document import Comment
 from ..blocks import RawBlock
 from ..html.comments import parse_date
-from .comment_lines import author_line, date_line
+from .comment_lines import SECTION, author_line, date_line, says_line
 from .comment_records import MAX_NESTING, flat_threads
 
 __all__ = ["MAX_NESTING", "find_comments"]
@@ -42,11 +42,15 @@ _PRICE = re.compile(r"^\W{0,3}(?:[$€£¥]\s?\d[\d.,' ]*|"
 _MAX_AUTHOR_CHARS = 80
 _MAX_AUTHOR_WORDS = 6
 _MAX_DATED_AUTHOR_WORDS = 14
+#: A comment heading ("12 Comments") is a short line.
+_MAX_HEADING_CHARS = 120
 #: Running text: blocks at least this long count when weighing threads against the page.
 _PROSE_CHARS = 100
 #: Characters of running text above the first thread that make it the comments under an
 #: article, however long the thread (a forum's opening post is one of its records).
 _ARTICLE_ABOVE = 2500
+#: Characters of running text after a thread with no comment cue that still let it be one.
+_PROSE_AFTER = 300
 
 
 @dataclass(slots=True)
@@ -112,7 +116,39 @@ def _is_thread(run: list[_Item], blocks: list[RawBlock]) -> bool:
             records += 1
         priced += any(_PRICE.match(blocks[t].text.strip()) for t in it.texts)
     # product tiles: a name with a description and a price line under it
-    return records >= 2 and records >= 0.5 * len(members) and priced < 0.5 * len(members)
+    return (records >= 2 and records >= 0.5 * len(members) and priced < 0.5 * len(members)
+            and _cued(run, members, blocks))
+
+
+def _cued(run: list[_Item], members: list[_Item], blocks: list[RawBlock]) -> bool:
+    """The run shows what comments show: a comment heading just above it, a ``says:`` line,
+    or a date or an action line ("Reply") with most of its items; or, without any, little
+    running text after it. A run of short lines with text under them is otherwise as likely a
+    menu with its entries or a list of features or numbered steps, which look the same."""
+    first = run[0].block
+    if any(SECTION.match(blocks[i].text) and len(blocks[i].text) <= _MAX_HEADING_CHARS
+           for i in range(max(0, first - 4), first)):
+        return True
+    dated = actions = 0
+    for it in members:
+        line = blocks[it.block].text
+        if says_line(line) is not None:
+            return True
+        # the date on the bullet line, or on a short line just under it (under the name
+        # line where the bullet holds the comment: "– Name" then "Feb 7, 2014 at 10:53")
+        dated += bool(_DATE.search(line) or any(
+            len(blocks[t].text) <= _MAX_AUTHOR_CHARS
+            and (_DATE.search(blocks[t].text) or date_line(blocks[t].text))
+            for t in it.texts[:3]))
+        texts = [blocks[t].text for t in it.texts]
+        actions += any(_ACTION.match(t) for t in texts)
+    if 2 * dated >= len(members) or 2 * actions >= len(members):
+        return True
+    # no cue (the seed's kind of thread: names and text): then the comments close the page's
+    # running text, where a menu or a list of features has the page's prose after it
+    last = max(max([it.block, *it.texts]) for it in members)
+    return sum(len(b.text) for b in blocks[last + 1:]
+               if len(b.text) >= _PROSE_CHARS) <= _PROSE_AFTER
 
 
 def _one(it: _Item, blocks: list[RawBlock], replies: tuple[Comment, ...]) -> Comment:
