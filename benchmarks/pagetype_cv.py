@@ -70,7 +70,7 @@ def _build(pages: list[Any], cache: Path) -> tuple[list[PageRows], dict[Any, Any
             print(f"  read {i + 1}/{len(pages)} pages ({time.perf_counter() - t0:.0f} s)",
                   file=sys.stderr)
     print("  scoring blocks out of fold", file=sys.stderr)
-    oof = _out_of_fold(rows, groups, 2, fit.BLOCK_ROUNDS // 3)
+    oof = _out_of_fold(rows, groups, "html", 2, fit.BLOCK_ROUNDS // 3)
     cache.parent.mkdir(parents=True, exist_ok=True)
     with cache.open("wb") as f:
         pickle.dump((rows, oof), f, protocol=pickle.HIGHEST_PROTOCOL)

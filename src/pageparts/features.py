@@ -23,7 +23,7 @@ from .blocks import ParsedPage
 from .html.segment import LANDMARKS
 from .html.vocab import VOCAB
 
-__all__ = ["FEATURE_NAMES", "featurize"]
+__all__ = ["FEATURE_NAMES", "TEXT_FEATURE_NAMES", "feature_names", "featurize"]
 
 _TAGS = (
     "p",
@@ -182,6 +182,18 @@ _BASE = [
     "c3_link_density",
     "c3_log_blocks",
 ]
+#: Where a block stands against the page's running text, and what the page's layout is:
+#: ``prose_before``/``prose_after``, the share of the page's prose characters before and after
+#: the block (-1: no prose), so teasers after an article's end and a menu before its start show
+#: as such; ``prose_gap``, log(1 + blocks to the nearest other prose block); ``dup_adjacent``,
+#: the block's text repeats the block just before or after (an image's alt text over its
+#: caption, a menu's label over its entry); and the page's share of bullet lines and of blocks
+#: after a blank line (which plain-text rendering the page is: the text model learns both).
+_PAGE_PLACE = ("prose_before", "prose_after", "prose_gap", "dup_adjacent", "page_bullet_share",
+               "page_blank_share")
+#: A prose block: this long, ending a sentence, mostly not link text.
+_PROSE_MIN_CHARS = 120
+_PROSE_MAX_LINKS = 0.3
 _NEIGHBOUR_COLS = ("log_chars", "link_density", "stop_ratio", "ends_sentence")
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (5, 15)
@@ -198,7 +210,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "n_blocks_log",
     "page_log_chars",
 )
-_COL = {n: i for i, n in enumerate(FEATURE_NAMES)}
+#: A plain-text page's columns: those of an HTML page, then :data:`_PAGE_PLACE` (the markup
+#: tells an HTML model where the article is; plain text has only the order of its lines).
+TEXT_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, *_PAGE_PLACE)
+_COL = {n: i for i, n in enumerate(TEXT_FEATURE_NAMES)}
 #: Page size is read up to here. Past 50,000 characters the packs hold a handful of pages, and a
 #: model that learnt from them that "longer page, less content" cut long articles down (a
 #: 500-paragraph article kept 37% of its paragraphs). At 50,000 the models still did so after
@@ -442,11 +457,18 @@ def _text_cues(texts: list[str], lens: npt.NDArray[np.int64], cs: npt.NDArray[np
     return out
 
 
+def feature_names(kind: str) -> tuple[str, ...]:
+    """The block model's columns for ``kind`` ("html" or "text") pages."""
+    return TEXT_FEATURE_NAMES if kind == "text" else FEATURE_NAMES
+
+
 def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
-    """The feature matrix of a segmented page: ``len(parsed.blocks)`` rows × FEATURE_NAMES."""
+    """The feature matrix of a segmented page: ``len(parsed.blocks)`` rows ×
+    ``feature_names(parsed.page.kind)``."""
     blocks = parsed.blocks
     n = len(blocks)
-    X = np.zeros((n, len(FEATURE_NAMES)), dtype=np.float32)
+    text_page = parsed.page.kind == "text"
+    X = np.zeros((n, len(TEXT_FEATURE_NAMES if text_page else FEATURE_NAMES)), dtype=np.float32)
     if n == 0:
         return X
     texts = [b.text for b in blocks]
@@ -506,7 +528,44 @@ def featurize(parsed: ParsedPage) -> npt.NDArray[np.float32]:
     _neighbours(X)
     X[:, _COL["n_blocks_log"]] = math.log1p(n)
     X[:, _COL["page_log_chars"]] = math.log1p(min(total_chars, PAGE_CHARS_CAP))
+    if text_page:
+        _page_place(X, texts, chars)
     return X
+
+
+def _page_place(X: npt.NDArray[np.float32], texts: list[str],
+                chars: npt.NDArray[np.float64]) -> None:
+    """The :data:`_PAGE_PLACE` columns (after the base columns are filled)."""
+    n = len(texts)
+    prose = ((chars >= _PROSE_MIN_CHARS) & (X[:, _COL["ends_sentence"]] > 0)
+             & (X[:, _COL["link_density"]] < _PROSE_MAX_LINKS))
+    prose_chars = np.where(prose, chars, 0.0)
+    total = float(prose_chars.sum())
+    if total > 0:
+        before = np.cumsum(prose_chars) - prose_chars
+        X[:, _COL["prose_before"]] = before / total
+        X[:, _COL["prose_after"]] = (total - before - prose_chars) / total
+        at = np.flatnonzero(prose)
+        idx = np.arange(n)
+        # the nearest prose block before (after) each block, itself excluded
+        k = np.searchsorted(at, idx, side="left")  # first prose index >= i
+        prev = np.where(k > 0, at[np.maximum(k - 1, 0)], -1)
+        k2 = np.searchsorted(at, idx, side="right")  # first prose index > i
+        nxt = np.where(k2 < len(at), at[np.minimum(k2, len(at) - 1)], -1)
+        gap = np.full(n, np.inf)
+        gap = np.where(prev >= 0, idx - prev, gap)
+        gap = np.where(nxt >= 0, np.minimum(gap, nxt - idx), gap)
+        X[:, _COL["prose_gap"]] = np.where(np.isfinite(gap), np.log1p(gap), -1.0)
+    else:
+        X[:, [_COL["prose_before"], _COL["prose_after"], _COL["prose_gap"]]] = -1.0
+    if n > 1:
+        same = np.fromiter(map(str.__eq__, texts[:-1], texts[1:]), dtype=bool, count=n - 1)
+        dup = np.zeros(n, dtype=bool)
+        dup[:-1] |= same
+        dup[1:] |= same
+        X[:, _COL["dup_adjacent"]] = dup
+    X[:, _COL["page_bullet_share"]] = float(X[:, _COL["bullet"]].mean())
+    X[:, _COL["page_blank_share"]] = float((X[:, _COL["blank_before"]] > 0).mean())
 
 
 @lru_cache(maxsize=1 << 14)

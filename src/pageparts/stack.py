@@ -18,9 +18,10 @@ import numpy as np
 import numpy.typing as npt
 
 from .blocks import ParsedPage
-from .features import FEATURE_NAMES, log1p_counts
+from .features import FEATURE_NAMES, TEXT_FEATURE_NAMES, log1p_counts
 
-__all__ = ["STACK_FEATURE_NAMES", "STACK_NAMES", "StackContext", "stack_context", "stack_features"]
+__all__ = ["STACK_FEATURE_NAMES", "STACK_NAMES", "TEXT_STACK_FEATURE_NAMES", "StackContext",
+           "stack_context", "stack_features"]
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (2, 5, 15)
@@ -41,6 +42,7 @@ STACK_NAMES: tuple[str, ...] = (
     "s_gap_after",
 )
 STACK_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, *STACK_NAMES)
+TEXT_STACK_FEATURE_NAMES: tuple[str, ...] = (*TEXT_FEATURE_NAMES, *STACK_NAMES)
 _S = {n: i for i, n in enumerate(STACK_NAMES)}
 
 

@@ -111,13 +111,13 @@ def _label(name: str) -> str:
 
 def expected_features(name: str) -> tuple[str, ...]:
     """The columns this version computes for the model file ``name`` (one of :data:`SHIPPED`)."""
-    from ..features import FEATURE_NAMES
+    from ..features import FEATURE_NAMES, TEXT_FEATURE_NAMES
     from ..pagetype import PAGE_FEATURE_NAMES
-    from ..stack import STACK_FEATURE_NAMES
+    from ..stack import STACK_FEATURE_NAMES, TEXT_STACK_FEATURE_NAMES
     from ..text.headline import HEADLINE_FEATURE_NAMES
 
-    return {BLOCK_HTML: FEATURE_NAMES, BLOCK_TEXT: FEATURE_NAMES,
-            STACK_HTML: STACK_FEATURE_NAMES, STACK_TEXT: STACK_FEATURE_NAMES,
+    return {BLOCK_HTML: FEATURE_NAMES, BLOCK_TEXT: TEXT_FEATURE_NAMES,
+            STACK_HTML: STACK_FEATURE_NAMES, STACK_TEXT: TEXT_STACK_FEATURE_NAMES,
             PAGE_TYPE: PAGE_FEATURE_NAMES, PAGE_TYPE_TEXT: PAGE_FEATURE_NAMES,
             HEADLINE_TEXT: HEADLINE_FEATURE_NAMES}[name]
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..features import FEATURE_NAMES
+from ..features import FEATURE_NAMES, TEXT_FEATURE_NAMES
 from ..pagetype import PAGE_FEATURE_NAMES
 from ..stack import STACK_NAMES
 from ..text.headline import HEADLINE_FEATURE_NAMES
@@ -103,7 +103,10 @@ def write_card(out: Path, by_pack: Mapping[str, Sequence[PackPage]],
         "above it, HTML landmarks, position, container statistics, the main-text container, "
         "title similarity, text-layout columns for plain text, and neighbours at ±1..3 and "
         "windows of ±5 and ±15 blocks; word cues of calls to action, legal notices and "
-        "second-person address.",
+        f"second-person address. The text model has {len(TEXT_FEATURE_NAMES) - len(FEATURE_NAMES)}"
+        " more: the share of the page's prose before and after the block, the distance to the "
+        "nearest prose block, a repeat of the line above or below, and the page's shares of "
+        "bullet lines and of blocks after a blank line.",
         "",
         f"Second-stage block model (`*_stack.lgb.txt`): the same columns and {len(STACK_NAMES)} "
         "more from the first stage's scores (see `pageparts/stack.py`): the block's own, its "

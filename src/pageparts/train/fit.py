@@ -18,10 +18,10 @@ import numpy.typing as npt
 from .._options import Options
 from ..blocks import ParsedPage
 from ..decode import decode
-from ..features import FEATURE_NAMES, featurize
+from ..features import FEATURE_NAMES, feature_names, featurize
 from ..model import BoosterModel, Models
 from ..pagetype import PAGE_FEATURE_NAMES, page_features, without_address
-from ..stack import STACK_FEATURE_NAMES, StackContext, stack_context, stack_features
+from ..stack import STACK_NAMES, StackContext, stack_context, stack_features
 from .align import labels_from_gold
 
 if TYPE_CHECKING:
@@ -176,12 +176,14 @@ def _weights(X: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
     return (w * scale).astype(np.float32)
 
 
-def _fit_block(rows: Sequence[PageRows], rounds: int = BLOCK_ROUNDS,
+def _fit_block(rows: Sequence[PageRows], kind: str, rounds: int = BLOCK_ROUNDS,
                oof: Scores | None = None) -> BoosterModel:
-    """The first-stage block model, or with ``oof`` (out-of-fold first-stage scores) the
-    second."""
+    """The first-stage block model for ``kind`` pages, or with ``oof`` (out-of-fold
+    first-stage scores) the second."""
     lgb = _lightgbm()
-    names = STACK_FEATURE_NAMES if oof is not None else FEATURE_NAMES
+    names = feature_names(kind)
+    if oof is not None:
+        names = (*names, *STACK_NAMES)
     Xs, ys, ws = [], [], []
     for r in rows:
         known = ~np.isnan(r.y)
@@ -239,8 +241,8 @@ def _fit_page_type(rows: Sequence[PageRows], oof: Scores) -> BoosterModel | None
     return BoosterModel(booster, PAGE_FEATURE_NAMES, classes)
 
 
-def _out_of_fold(rows: Sequence[PageRows], groups: Sequence[str], folds: int = OOF_FOLDS,
-                 rounds: int = BLOCK_ROUNDS) -> Scores:
+def _out_of_fold(rows: Sequence[PageRows], groups: Sequence[str], kind: str,
+                 folds: int = OOF_FOLDS, rounds: int = BLOCK_ROUNDS) -> Scores:
     """First-stage block scores for every page from a model that did not see its site."""
     parts: list[list[PageRows]] = [[] for _ in range(folds)]
     for r, g in zip(rows, groups, strict=True):
@@ -250,7 +252,7 @@ def _out_of_fold(rows: Sequence[PageRows], groups: Sequence[str], folds: int = O
         train = [r for j, f in enumerate(parts) if j != k for r in f]
         if not train or not test:
             continue
-        model = _fit_block(train, rounds=rounds)
+        model = _fit_block(train, kind, rounds=rounds)
         for r in test:
             out[r.key] = model.predict(r.X)
     return out
@@ -283,19 +285,19 @@ def fit_models(pages: Sequence[PackPage], *, kind: str = "html",
     if log:
         n = sum(int((~np.isnan(r.y)).sum()) for r in rows)
         log(f"  training the {kind} block model on {n} labelled blocks from {len(rows)} pages")
-    block = _fit_block(rows)
+    block = _fit_block(rows, kind)
     second = None
     if stack:
         if log:
             log("  training the second-stage block model on out-of-fold first-stage scores")
-        second = _fit_block(rows, oof=_out_of_fold(rows, groups))
+        second = _fit_block(rows, kind, oof=_out_of_fold(rows, groups, kind))
     pt_model = None
     if page_type:
         if log:
             log("  training the page-type model on out-of-fold block scores")
         # smoother scores from two quick half-data models: measured better for page types
         # (0.820 vs 0.795 accuracy, 3-fold CV on wcxb-dev) than the second stage's own
-        pt_model = _fit_page_type(rows, _out_of_fold(rows, groups, 2, BLOCK_ROUNDS // 3))
+        pt_model = _fit_page_type(rows, _out_of_fold(rows, groups, kind, 2, BLOCK_ROUNDS // 3))
     if kind == "html":
         return Models(html=block, page_type=pt_model, html_stack=second)
     if log:
