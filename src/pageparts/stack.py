@@ -21,7 +21,7 @@ from .blocks import ParsedPage
 from .features import FEATURE_NAMES, TEXT_FEATURE_NAMES, log1p_counts
 
 __all__ = ["STACK_FEATURE_NAMES", "STACK_NAMES", "TEXT_STACK_FEATURE_NAMES", "StackContext",
-           "stack_context", "stack_features"]
+           "stack_context", "stack_feature_names", "stack_features"]
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
 _WINDOWS = (2, 5, 15)
@@ -43,6 +43,12 @@ STACK_NAMES: tuple[str, ...] = (
 )
 STACK_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, *STACK_NAMES)
 TEXT_STACK_FEATURE_NAMES: tuple[str, ...] = (*TEXT_FEATURE_NAMES, *STACK_NAMES)
+
+
+def stack_feature_names(kind: str) -> tuple[str, ...]:
+    """The second model's columns for ``kind`` ("html" or "text") pages."""
+    return TEXT_STACK_FEATURE_NAMES if kind == "text" else STACK_FEATURE_NAMES
+
 _S = {n: i for i, n in enumerate(STACK_NAMES)}
 
 

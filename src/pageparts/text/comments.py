@@ -134,13 +134,12 @@ def _cued(run: list[_Item], members: list[_Item], blocks: list[RawBlock]) -> boo
         line = blocks[it.block].text
         if says_line(line) is not None:
             return True
+        texts = [blocks[t].text for t in it.texts]
         # the date on the bullet line, or on a short line just under it (under the name
         # line where the bullet holds the comment: "– Name" then "Feb 7, 2014 at 10:53")
         dated += bool(_DATE.search(line) or any(
-            len(blocks[t].text) <= _MAX_AUTHOR_CHARS
-            and (_DATE.search(blocks[t].text) or date_line(blocks[t].text))
-            for t in it.texts[:3]))
-        texts = [blocks[t].text for t in it.texts]
+            len(t) <= _MAX_AUTHOR_CHARS and (_DATE.search(t) or date_line(t))
+            for t in texts[:3]))
         actions += any(_ACTION.match(t) for t in texts)
     if 2 * dated >= len(members) or 2 * actions >= len(members):
         return True

@@ -21,7 +21,7 @@ from ..decode import decode
 from ..features import FEATURE_NAMES, feature_names, featurize
 from ..model import BoosterModel, Models
 from ..pagetype import PAGE_FEATURE_NAMES, page_features, without_address
-from ..stack import STACK_NAMES, StackContext, stack_context, stack_features
+from ..stack import StackContext, stack_context, stack_feature_names, stack_features
 from .align import labels_from_gold
 
 if TYPE_CHECKING:
@@ -181,9 +181,7 @@ def _fit_block(rows: Sequence[PageRows], kind: str, rounds: int = BLOCK_ROUNDS,
     """The first-stage block model for ``kind`` pages, or with ``oof`` (out-of-fold
     first-stage scores) the second."""
     lgb = _lightgbm()
-    names = feature_names(kind)
-    if oof is not None:
-        names = (*names, *STACK_NAMES)
+    names = stack_feature_names(kind) if oof is not None else feature_names(kind)
     Xs, ys, ws = [], [], []
     for r in rows:
         known = ~np.isnan(r.y)
