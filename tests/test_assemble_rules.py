@@ -320,3 +320,21 @@ def test_a_name_line_by_the_headline_names_the_author_when_it_shows_a_date_or_a_
     # capitalised words alone are no name: menus and section heads look the same
     assert author("Contact Us") is None
     assert author("Final Thoughts", "", "Read more below") is None
+
+
+def test_a_plain_text_page_smaller_than_any_the_models_learnt_from_is_an_article() -> None:
+    # seven lines: the text page-type model, which never saw a page this small, typed it a
+    # listing, whose lower bar then let the menu line in
+    brief = "\n\n".join([
+        "Home | News | Sport", "A headline about the council vote", "By Ann Lee", "3 March 2026",
+        "The council voted on Tuesday to publish the figures that residents had asked for since "
+        "the spring, after a long debate.",
+        "A second paragraph follows with more of the story, long enough to count as running "
+        "text on the page.",
+        "Related: Another story about the council"])
+    doc = pageparts.extract(brief, kind="text")
+    assert doc.page_type == "article"
+    assert "Home | News | Sport" not in doc.text
+    assert doc.title == "A headline about the council vote" and doc.author == "Ann Lee"
+    assert pageparts.extract(brief, kind="text", options=Options(page_type="listing")
+                             ).page_type == "listing"  # the caller's type still wins

@@ -24,7 +24,11 @@ The cache is not cleared after a restart and the old build is still served to ev
 
     * kim
       Thanks, purging the CDN fixed it. The new build is served now.
-"""
+""" + "".join(  # more replies: a page of fewer than 20 blocks is an article whatever the model
+    f"""
+  * user{i}
+    Same here on server {i}: purging the CDN was the step I had missed as well.
+""" for i in range(10))
 
 
 def _always(kind: str) -> BoosterModel:
