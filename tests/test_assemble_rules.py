@@ -338,3 +338,17 @@ def test_a_plain_text_page_smaller_than_any_the_models_learnt_from_is_an_article
     assert doc.title == "A headline about the council vote" and doc.author == "Ann Lee"
     assert pageparts.extract(brief, kind="text", options=Options(page_type="listing")
                              ).page_type == "listing"  # the caller's type still wins
+
+
+def test_a_date_line_under_the_headline_is_metadata_whatever_its_score() -> None:
+    text = "\n\n".join([
+        "A headline about the council vote", "3 March 2026",
+        "The council voted on Tuesday to publish the figures that residents had asked for since "
+        "the spring, after a long debate.",
+        "A second paragraph follows with more of the story, long enough to count as running "
+        "text on the page.",
+        "The vote was close, and the figures will be out before the summer."])
+    doc = pageparts.extract(text, kind="text")
+    assert not doc.text.startswith("3 March 2026")
+    assert ("metadata", "3 March 2026") in [(f.kind, f.text) for f in doc.furniture]
+    assert doc.date is not None and doc.date.isoformat() == "2026-03-03"

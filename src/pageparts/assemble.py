@@ -12,7 +12,7 @@ from ._options import Options
 from ._words import STOPWORDS
 from .blocks import ParsedPage, RawBlock
 from .features import featurize
-from .furniture import furniture_kind, is_related_lead, text_kind
+from .furniture import furniture_kind, is_date_only, is_related_lead, text_kind
 from .html._meta_author import _PERSON_NAME, _join_authors
 from .html._meta_dates import _first_date, _first_date_match
 from .model import BoosterModel, Models
@@ -159,6 +159,10 @@ def label_blocks(parsed: ParsedPage, page_type: str, options: Options) -> int | 
         elif (len(b.text) < _BYLINE_CHARS and _BYLINE.match(b.text) and title_i is not None
               and 0 < i - title_i <= 4 and b.tag not in _HEAD):
             b.label = "byline"  # "By Ann Lee" under the headline, whatever its score
+        elif (not discussion and title_i is not None and 0 < i - title_i <= 4
+              and b.tag not in _HEAD and is_date_only(b.text)):
+            # "3 March 2026" under an article's headline (a forum post's date is the post's)
+            b.label, b.kind = "furniture", "metadata"
         elif main and b.tag in _HEAD:
             b.label = "heading"
         elif main:

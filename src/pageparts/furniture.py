@@ -14,7 +14,7 @@ from functools import lru_cache
 from .blocks import RawBlock
 from .html.vocab import trie_pattern
 
-__all__ = ["furniture_kind", "text_kind"]
+__all__ = ["furniture_kind", "is_date_only", "text_kind"]
 
 #: Vocabulary stems → kind, most specific first.
 _TOKEN_KINDS: tuple[tuple[str, str], ...] = (
@@ -109,6 +109,7 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")  # every _DATE_ONLY match holds one
+_DATE_ONLY_CHARS = 60
 _MONEY = re.compile(r"^[\s$€£]*\d[\d,. ]*\s*[$€£]\s*$|^\s*[$€£]\s?\d[\d,. ]*\s*$")
 
 
@@ -131,17 +132,24 @@ def _text_kind(text: str) -> str | None:
     head = text[:300]
     low = head.lower()
     if not (_ANCHORED.match(head) or _FLOATING.search(low)):
-        return "metadata" if len(text) <= 60 and _is_date(text) else None
+        return "metadata" if len(text) <= _DATE_ONLY_CHARS and _is_date(text) else None
     for rx, kind in _TEXT_KINDS:
         if rx.search(head):
             return kind
-    if len(text) <= 60 and _is_date(text):
+    if len(text) <= _DATE_ONLY_CHARS and _is_date(text):
         return "metadata"
     return None
 
 
 def _is_date(text: str) -> bool:
     return _DIGIT.search(text) is not None and _DATE_ONLY.match(text) is not None
+
+
+def is_date_only(text: str) -> bool:
+    """Whether a short line is only a date ("3 March 2026", "Updated: 2024-05-01 10:00"): page
+    metadata."""
+    text = text.strip()
+    return len(text) <= _DATE_ONLY_CHARS and _is_date(text)
 
 
 #: Most blocks are short lines, and the text segmenter's layout rules and assembly ask about the
