@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 
 from ..blocks import RawBlock
 from ..html._comment_dates import _first_date, parse_date
 
 __all__ = [
     "ACTION", "CLOSING", "MAX_HEADER_CHARS", "PUNCT", "REPLY_TO", "SECTION", "Stamp", "alone",
-    "author_line", "before", "commenter", "date_line", "is_action", "says_line", "shown", "stamp",
+    "author_line", "before", "commenter", "date_line", "heading_above", "is_action", "says_line",
+    "shown", "stamp",
     "timed", "when",
 ]
 
@@ -90,6 +92,16 @@ SECTION = re.compile(
     r"|^\d+\s+(?:antworten|answers?|réponses?|respuestas?|risposte)\b",
     re.IGNORECASE,
 )
+#: A comment heading ("12 Comments") is a short line.
+_MAX_HEADING_CHARS = 120
+
+
+def heading_above(blocks: Sequence[RawBlock], first: int, reach: int = 4) -> bool:
+    """Whether a comment heading stands within ``reach`` blocks above block ``first``."""
+    return any(SECTION.match(blocks[i].text) and len(blocks[i].text) <= _MAX_HEADING_CHARS
+               for i in range(max(0, first - reach), first))
+
+
 #: The comment form or notice that closes a comment section.
 CLOSING = re.compile(
     r"^(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|write a comment|"

@@ -38,6 +38,7 @@ from .comment_lines import (
     alone,
     before,
     commenter,
+    heading_above,
     is_action,
     says_line,
     shown,
@@ -235,8 +236,7 @@ def _is_thread(records: list[_Record], blocks: list[RawBlock]) -> bool:
     if with_text < 0.5 * n or authors < 0.5 * n:
         return False
     first = records[0].blocks[0]
-    heading = any(SECTION.match(blocks[i].text) and len(blocks[i].text) <= 120
-                  for i in range(max(0, first - 4), first))
+    heading = heading_above(blocks, first)
     says = sum(r.header.says for r in records)
     actions = sum(1 for r in records if r.actions)
     timed = sum(r.header.timed for r in records)

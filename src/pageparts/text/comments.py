@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .._document import Comment
 from ..blocks import RawBlock
 from ..html.comments import parse_date
-from .comment_lines import SECTION, author_line, date_line, says_line
+from .comment_lines import author_line, date_line, heading_above, says_line
 from .comment_records import MAX_NESTING, flat_threads
 
 __all__ = ["MAX_NESTING", "find_comments"]
@@ -42,8 +42,6 @@ _PRICE = re.compile(r"^\W{0,3}(?:[$€£¥]\s?\d[\d.,' ]*|"
 _MAX_AUTHOR_CHARS = 80
 _MAX_AUTHOR_WORDS = 6
 _MAX_DATED_AUTHOR_WORDS = 14
-#: A comment heading ("12 Comments") is a short line.
-_MAX_HEADING_CHARS = 120
 #: Running text: blocks at least this long count when weighing threads against the page.
 _PROSE_CHARS = 100
 #: Characters of running text above the first thread that make it the comments under an
@@ -125,9 +123,7 @@ def _cued(run: list[_Item], members: list[_Item], blocks: list[RawBlock]) -> boo
     or a date or an action line ("Reply") with most of its items; or, without any, little
     running text after it. A run of short lines with text under them is otherwise as likely a
     menu with its entries or a list of features or numbered steps, which look the same."""
-    first = run[0].block
-    if any(SECTION.match(blocks[i].text) and len(blocks[i].text) <= _MAX_HEADING_CHARS
-           for i in range(max(0, first - 4), first)):
+    if heading_above(blocks, run[0].block):
         return True
     dated = actions = 0
     for it in members:
