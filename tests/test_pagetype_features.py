@@ -161,3 +161,17 @@ def test_plain_text_pages_get_the_block_cues_too() -> None:
     assert parsed.signals["n_cart_log"] == pytest.approx(math.log1p(1))
     assert parsed.signals["we_ratio"] > 0.1
     assert parsed.signals["url_known"] == 1.0
+
+
+def test_short_cues_count_each_text_once_as_a_search_of_each_text_would() -> None:
+    from pageparts.html.signals import _CUES, _PHONE, _short_cues
+
+    texts = ["Add to cart", "add to cart  buy now", "Read more", "Next", "1 2 3 4", "Next page ›",
+             "Call (555) 123-4567", "555 123", "4567 x", "Contact us", "İstanbul read more",
+             "", "contact", "us", "Page 2 of 9", "Reply", "Quote Reply Report"]
+    found = _short_cues(texts)
+    for name, rx in _CUES.items():
+        assert found[name] == sum(1 for t in texts if rx.search(t.lower())), name
+    assert found["n_phone"] == sum(1 for t in texts if _PHONE.search(t)) == 1
+    assert found["n_cart"] == 2 and found["n_pager"] == 4
+    assert _short_cues([]) == dict.fromkeys((*_CUES, "n_phone"), 0)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -75,6 +77,7 @@ _CUES = {
         r"\b(?:reply|replies|quote|posts?:|joined|registered|member since|report|"
         r"permalink|likes?|upvotes?|views|antworten|beiträge)\b"),
 }
+_SEP = "\x00"
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 _WE = frozenset(("we", "our", "us", "we're", "we've", "ours", "we’re", "we’ve"))
 _HEADINGS = frozenset(("h2", "h3", "h4"))
@@ -117,6 +120,27 @@ def page_signals(
     return sig
 
 
+def _short_cues(texts: list[str]) -> dict[str, int]:
+    """How many of the short texts match each cue pattern (and ``n_phone``, the phone
+    pattern): one scan of the texts joined by NUL per pattern, which none can match across
+    (the pager pattern, anchored at both ends, is tried text by text)."""
+    found = dict.fromkeys((*_CUES, "n_phone"), 0)
+    if not texts:
+        return found
+    lows = [t.lower() for t in texts]
+    joined_low = _SEP.join(lows)
+    starts = list(accumulate((len(t) + 1 for t in lows[:-1]), initial=0))
+    for name, rx in _CUES.items():
+        if name == "n_pager":
+            found[name] = sum(1 for t in lows if rx.search(t))
+        else:
+            found[name] = len({bisect_right(starts, m.start()) for m in rx.finditer(joined_low)})
+    raw_starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found["n_phone"] = len({bisect_right(raw_starts, m.start())
+                            for m in _PHONE.finditer(_SEP.join(texts))})
+    return found
+
+
 def block_cues(blocks: list[RawBlock]) -> dict[str, float]:
     """What the blocks' text and shape say about the page: buttons and short labels (cart,
     call to action, "read more", pagers, post meta, phone numbers), first person plural in the
@@ -124,21 +148,16 @@ def block_cues(blocks: list[RawBlock]) -> dict[str, float]:
     that are links (a list of stories), text inside links, and blocks repeated in one mould
     (same tag and class tokens: cards, results, posts), and nested lists of links (the side
     navigation of documentation)."""
-    cues = dict.fromkeys(_CUES, 0)
-    phones = we = words = heads = linked = link_chars = chars = nested = depth = 0
+    we = words = heads = linked = link_chars = chars = nested = depth = 0
     moulds: Counter[tuple[str, frozenset[str]]] = Counter()
+    short = [b.text for b in blocks if len(b.text) <= _SHORT]
+    cues = _short_cues(short)
     for b in blocks:
         text = b.text
         n = len(text)
         chars += n
         link_chars += b.link_chars
-        if n <= _SHORT:
-            low = text.lower()  # one pattern per cue: faster than their alternation
-            for name, rx in _CUES.items():
-                if rx.search(low):
-                    cues[name] += 1
-            phones += 1 if _PHONE.search(text) else 0
-        else:
+        if n > _SHORT:
             tokens = text.lower().split()
             words += len(tokens)
             we += sum(map(_WE.__contains__, tokens))
@@ -151,9 +170,9 @@ def block_cues(blocks: list[RawBlock]) -> dict[str, float]:
         if b.own_tokens:
             moulds[b.tag, b.own_tokens] += 1
     repeated = [c for c in moulds.values() if c >= 4]
-    out = {f"{k}_log": math.log1p(v) for k, v in cues.items()}
+    out = {f"{k}_log": math.log1p(cues[k]) for k in _CUES}
     out.update({
-        "n_phone_log": math.log1p(phones),
+        "n_phone_log": math.log1p(cues.pop("n_phone")),
         "we_ratio": we / words if words else 0.0,
         "linked_headings_log": math.log1p(linked),
         "linked_heading_share": linked / heads if heads else 0.0,
