@@ -19,6 +19,7 @@ from ..text.headline import HEADLINE_FEATURE_NAMES
 from .fit import (
     BLOCK_PARAMS,
     BLOCK_ROUNDS,
+    BLOCK_SEEDS,
     HEADLINE_PARAMS,
     HEADLINE_ROUNDS,
     OOF_FOLDS,
@@ -138,7 +139,10 @@ def write_card(out: Path, by_pack: Mapping[str, Sequence[PackPage]],
         "## Parameters",
         "",
         f"- block: {BLOCK_ROUNDS} rounds, {BLOCK_PARAMS}; HTML blocks, whose labels are soft, "
-        "with the objective `cross_entropy` instead",
+        "with the objective `cross_entropy` instead. Seeds: "
+        + "; ".join(f"{kind} {', '.join(map(str, seeds))}" for kind, seeds in BLOCK_SEEDS.items())
+        + " (a block model of several seeds is one file averaging one booster per seed, its "
+        "leaf values divided by their number: `pageparts/train/average.py`; both stages alike)",
         f"- page type: {PAGE_ROUNDS} rounds, {PAGE_PARAMS}",
         f"- headline: {HEADLINE_ROUNDS} rounds, {HEADLINE_PARAMS}",
         "",
