@@ -49,9 +49,6 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     *(f"count_{c}" for c in _COUNTS),
 )
 
-_MEANS_AT, _MAIN_AT, _MEANS_2_AT, _MAIN_2_AT, _COUNTS_AT = (
-    [_F[c] for c in cols] for cols in (_MEANS, _MAIN, _MEANS_2, _MAIN_2, _COUNTS))
-
 
 #: The columns that come from the page's address: what a page read without one lacks.
 _ADDRESS_COLS = [PAGE_FEATURE_NAMES.index(n) for n in (
@@ -76,14 +73,14 @@ def page_features(signals: dict[str, float], X: npt.NDArray[np.float32],
         r[k] = signals.get(name, 0.0)
         k += 1
     n = X.shape[0]
-    if n:  # one mean per column, taken all at once
-        r[k : k + len(_MEANS)] = X[:, _MEANS_AT].mean(axis=0, dtype=np.float64)
-    k += len(_MEANS)
+    for c in _MEANS:
+        r[k] = float(X[:, _F[c]].mean()) if n else 0.0
+        k += 1
     main = p >= 0.5 if n else np.zeros(0, dtype=bool)
     m = int(main.sum())
-    if m:
-        r[k : k + len(_MAIN)] = X[main][:, _MAIN_AT].mean(axis=0, dtype=np.float64)
-    k += len(_MAIN)
+    for c in _MAIN:
+        r[k] = float(X[main, _F[c]].mean()) if m else 0.0
+        k += 1
     chars = np.expm1(X[:, _F["log_chars"]]) if n else np.zeros(0)
     total = float(chars.sum()) or 1.0
     r[k] = math.log1p(n)
@@ -93,14 +90,15 @@ def page_features(signals: dict[str, float], X: npt.NDArray[np.float32],
     r[k + 4] = math.log1p(m)
     r[k + 5] = math.log1p(n_comments)
     k += 6
-    if n:
-        r[k : k + len(_MEANS_2)] = X[:, _MEANS_2_AT].mean(axis=0, dtype=np.float64)
-    k += len(_MEANS_2)
-    if m:
-        r[k : k + len(_MAIN_2)] = X[main][:, _MAIN_2_AT].mean(axis=0, dtype=np.float64)
-    k += len(_MAIN_2)
-    if n:
-        r[k : k + len(_COUNTS)] = np.log1p(X[:, _COUNTS_AT].sum(axis=0, dtype=np.float64))
+    for c in _MEANS_2:
+        r[k] = float(X[:, _F[c]].mean()) if n else 0.0
+        k += 1
+    for c in _MAIN_2:
+        r[k] = float(X[main, _F[c]].mean()) if m else 0.0
+        k += 1
+    for c in _COUNTS:
+        r[k] = math.log1p(float(X[:, _F[c]].sum())) if n else 0.0
+        k += 1
     return row
 
 
