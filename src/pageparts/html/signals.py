@@ -172,7 +172,7 @@ def block_cues(blocks: list[RawBlock]) -> dict[str, float]:
     repeated = [c for c in moulds.values() if c >= 4]
     out = {f"{k}_log": math.log1p(cues[k]) for k in _CUES}
     out.update({
-        "n_phone_log": math.log1p(cues.pop("n_phone")),
+        "n_phone_log": math.log1p(cues["n_phone"]),
         "we_ratio": we / words if words else 0.0,
         "linked_headings_log": math.log1p(linked),
         "linked_heading_share": linked / heads if heads else 0.0,

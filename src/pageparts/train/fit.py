@@ -50,9 +50,10 @@ BLOCK_PARAMS: dict[str, object] = {
 }
 BLOCK_ROUNDS = 200
 #: Seeds of the boosters a block model averages (see :mod:`.average`), by page kind. Measured for
-#: plain text (3-fold CV by site, 1,497 wcxb-dev pages, first and second stage averaged alike):
-#: word F1 +0.0024 WET-style and +0.0033 with bullets over one seed, snippet F1 up as well, for
-#: three times the trees. HTML pages keep one: their speed is further from its target.
+#: plain text (fold models, 3-fold CV by site, over all 1,497 wcxb-dev pages, both stages
+#: averaged): word F1 +0.0017 on WET-style lines and +0.0021 with bullets over one seed, snippet
+#: F1 up as well, for three times the trees. HTML pages keep one: their speed is further from its
+#: target.
 BLOCK_SEEDS: dict[str, tuple[int, ...]] = {"html": (7,), "text": (7, 11, 13)}
 #: Folds (grouped by site) for the out-of-fold first-stage scores the second stage and the
 #: page-type model learn from.
