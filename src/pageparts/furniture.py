@@ -132,11 +132,11 @@ def _text_kind(text: str) -> str | None:
     head = text[:300]
     low = head.lower()
     if not (_ANCHORED.match(head) or _FLOATING.search(low)):
-        return "metadata" if len(text) <= _DATE_ONLY_CHARS and _is_date(text) else None
+        return "metadata" if _short_date(text) else None
     for rx, kind in _TEXT_KINDS:
         if rx.search(head):
             return kind
-    if len(text) <= _DATE_ONLY_CHARS and _is_date(text):
+    if _short_date(text):
         return "metadata"
     return None
 
@@ -145,11 +145,14 @@ def _is_date(text: str) -> bool:
     return _DIGIT.search(text) is not None and _DATE_ONLY.match(text) is not None
 
 
+def _short_date(text: str) -> bool:
+    return len(text) <= _DATE_ONLY_CHARS and _is_date(text)
+
+
 def is_date_only(text: str) -> bool:
     """Whether a short line is only a date ("3 March 2026", "Updated: 2024-05-01 10:00"): page
     metadata."""
-    text = text.strip()
-    return len(text) <= _DATE_ONLY_CHARS and _is_date(text)
+    return _short_date(text.strip())
 
 
 #: Most blocks are short lines, and the text segmenter's layout rules and assembly ask about the
