@@ -63,3 +63,32 @@ def test_a_page_without_content_scores_has_no_content_distances() -> None:
     S = stack_features(stack_context(parsed), X, np.zeros(len(X)))  # type: ignore[arg-type]
     assert (S[:, col("s_gap_before")] == -1.0).all()
     assert (S[:, col("s_main_before")] == -1.0).all()
+
+
+class _Fixed:
+    """A stand-in booster: fixed first-stage scores, and a second stage that records its rows."""
+
+    def __init__(self, out: np.ndarray | None = None) -> None:
+        self.out, self.rows = out, 0
+
+    def predict(self, X: np.ndarray, num_threads: int = 1) -> np.ndarray:
+        self.rows += len(X)
+        return self.out if self.out is not None else np.full(len(X), 0.5)
+
+
+def test_the_second_stage_rescores_only_the_blocks_the_first_left_unsure() -> None:
+    from pageparts.model import SURE_FIRST, BoosterModel, Models
+    from pageparts.stack import STACK_FEATURE_NAMES
+
+    parsed, X = _page()
+    n = len(X)
+    first = np.full(n, 0.3)
+    first[0], first[-1] = SURE_FIRST / 2, 1.0 - SURE_FIRST / 2  # a sure menu, a sure paragraph
+    stage2 = _Fixed()
+    models = Models(html=BoosterModel(_Fixed(first), FEATURE_NAMES),
+                    html_stack=BoosterModel(stage2, STACK_FEATURE_NAMES))
+    got_first, final = models.score_blocks("html", parsed, X)  # type: ignore[arg-type]
+    assert np.array_equal(got_first, first)
+    assert stage2.rows == n - 2
+    assert final[0] == first[0] and final[-1] == first[-1]
+    assert np.allclose(final[1:-1], 0.5)
