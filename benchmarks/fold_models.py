@@ -147,7 +147,7 @@ def _type_thresholds(spec: str) -> None:
         t = per_type.get(page_type)
         if t is not None:
             # undo the shipped per-type shift, so the number given is the bar used
-            t += getattr(assemble, "_LOWER_BAR", {}).get(page_type, 0.0)
+            t += assemble.lower_bar(parsed.page.kind, page_type)
             options = dataclasses.replace(options, threshold=t)
         return original(parsed, page_type, options)
 

@@ -104,7 +104,7 @@ def test_listings_and_collections_have_a_lower_bar_for_content() -> None:
         assert set(_scored(0.4, page_type)) == {"body"}
     for page_type in ("article", "product", "service"):
         assert "body" not in _scored(0.4, page_type)
-    assert "body" not in _scored(0.3, "listing")
+    assert "body" not in _scored(0.25, "listing")  # the HTML bar there is 0.3
 
 
 def _labels(scores: list[float], html_of: str = "<p>{}</p>") -> list[str]:

@@ -24,8 +24,8 @@ class Options:
     max_nesting: int = 2000
     #: A page is read up to this many blocks; past it, the Document says so in its reason.
     max_blocks: int = 20_000
-    #: Probability above which a block counts as main content (0.15 lower on listings and
-    #: collections, whose items score lower; see ``assemble._LOWER_BAR``).
+    #: Probability above which a block counts as main content (0.2 lower on HTML listings and
+    #: collections, whose items score lower, 0.15 on plain text; see ``assemble.lower_bar``).
     threshold: float = 0.5
     #: Include reader comments in the Document.
     comments: bool = True
