@@ -78,10 +78,21 @@ def test_a_read_also_box_is_related_links() -> None:
 
 
 def test_a_heading_that_only_starts_like_a_lead_in_stays() -> None:
+    # the rule is tested on its own: every block of the article scored as content
+    from pageparts.assemble import label_blocks
+    from pageparts.decode import decode
+    from pageparts.html import read_html
+
     more = ("<h2>More about the breakwater</h2><p>The wall will be built in three sections, "
             "starting at the northern pier, and each section needs a dry summer to set.</p>")
-    doc = pageparts.extract(_page("", more), kind="html")
-    assert "More about the breakwater" in doc.text
+    parsed = read_html(decode(_page("", more), Options(), kind="html"), Options())
+    for b in parsed.blocks:
+        b.score = 0.05 if b.text.startswith(("Home", "Copyright")) else 0.9
+    label_blocks(parsed, "article", Options())
+    labels = {b.text: (b.label, b.kind) for b in parsed.blocks}
+    assert labels["More about the breakwater"] == ("heading", None)
+    assert labels["The wall will be built in three sections, starting at the northern pier, "
+                  "and each section needs a dry summer to set."] == ("body", None)
 
 
 def _scored(score: float, page_type: str) -> list[str]:

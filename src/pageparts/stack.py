@@ -20,7 +20,8 @@ import numpy.typing as npt
 from .blocks import ParsedPage
 from .features import FEATURE_NAMES, TEXT_FEATURE_NAMES, log1p_counts
 
-__all__ = ["STACK_FEATURE_NAMES", "STACK_NAMES", "TEXT_STACK_FEATURE_NAMES", "StackContext",
+__all__ = ["STACK_FEATURE_NAMES", "STACK_NAMES", "TEMPLATE_NAMES", "TEXT_STACK_FEATURE_NAMES",
+           "StackContext",
            "stack_context", "stack_feature_names", "stack_features"]
 
 _OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -41,7 +42,11 @@ STACK_NAMES: tuple[str, ...] = (
     "s_gap_before",
     "s_gap_after",
 )
-STACK_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, *STACK_NAMES)
+#: HTML only: the first-stage scores of the page's other blocks made from the same template
+#: (the same tag, and the same class/id tokens on the element and its parent): the items of a
+#: list of teasers, the entries of a menu, the paragraphs of an article body.
+TEMPLATE_NAMES: tuple[str, ...] = ("s_same", "s_same_n")
+STACK_FEATURE_NAMES: tuple[str, ...] = (*FEATURE_NAMES, *STACK_NAMES, *TEMPLATE_NAMES)
 TEXT_STACK_FEATURE_NAMES: tuple[str, ...] = (*TEXT_FEATURE_NAMES, *STACK_NAMES)
 
 
@@ -60,6 +65,9 @@ class StackContext:
 
     chars: npt.NDArray[np.float64]
     containers: npt.NDArray[np.int64]  # (n, 3, 2)
+    #: HTML pages: each block's template (see :data:`TEMPLATE_NAMES`) as a small integer;
+    #: None for plain text, whose rows have no template columns.
+    templates: npt.NDArray[np.int64] | None = None
 
 
 def stack_context(parsed: ParsedPage) -> StackContext:
@@ -79,7 +87,12 @@ def stack_context(parsed: ParsedPage) -> StackContext:
         slot = np.arange(found) - np.repeat(np.cumsum(lens) - lens, lens)
         cont[at, slot] = np.fromiter(chain.from_iterable(chain.from_iterable(rows)),
                                      dtype=np.int64, count=2 * found).reshape(found, 2)
-    return StackContext(chars, cont)
+    templates = None
+    if parsed.page.kind != "text":
+        ids: dict[tuple[str, frozenset[str]], int] = {}
+        templates = np.fromiter((ids.setdefault((b.tag, b.own_tokens), len(ids)) for b in blocks),
+                                dtype=np.int64, count=n)
+    return StackContext(chars, cont, templates)
 
 
 def stack_features(
@@ -133,7 +146,24 @@ def stack_features(
         (np.cumsum(main_chars) - main_chars) / total_main if total_main else -1.0)
     S[:, _S["s_gap_before"]] = _gaps(main, reverse=False)
     S[:, _S["s_gap_after"]] = _gaps(main, reverse=True)
-    return np.hstack([X, S])
+    if ctx.templates is None:
+        return np.hstack([X, S])
+    return np.hstack([X, S, _template_columns(ctx.templates, p, chars)])
+
+
+def _template_columns(templates: npt.NDArray[np.int64], p: npt.NDArray[np.float64],
+                      chars: npt.NDArray[np.float64]) -> npt.NDArray[np.float32]:
+    """:data:`TEMPLATE_NAMES` of every block: the length-weighted mean first-stage score of the
+    other blocks of its template (-1 where it has none) and log(1 + their number)."""
+    k = int(templates.max()) + 1
+    w = np.maximum(chars, 1.0)
+    count = np.bincount(templates, minlength=k)[templates] - 1
+    weight = np.bincount(templates, weights=w, minlength=k)[templates] - w
+    scored = np.bincount(templates, weights=w * p, minlength=k)[templates] - w * p
+    out = np.empty((len(p), 2), dtype=np.float32)
+    out[:, 0] = np.where(count > 0, scored / np.maximum(weight, 1e-9), -1.0)
+    out[:, 1] = log1p_counts(count)
+    return out
 
 
 def _gaps(main: npt.NDArray[np.bool_], *, reverse: bool) -> npt.NDArray[np.float64]:
