@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..features import FEATURE_NAMES, TEXT_FEATURE_NAMES
 from ..pagetype import PAGE_FEATURE_NAMES
-from ..stack import STACK_NAMES
+from ..stack import STACK_NAMES, TEMPLATE_NAMES
 from ..text.headline import HEADLINE_FEATURE_NAMES
 from .fit import (
     BLOCK_PARAMS,
@@ -112,9 +112,11 @@ def write_card(out: Path, by_pack: Mapping[str, Sequence[PackPage]],
         f"Second-stage block model (`*_stack.lgb.txt`): the same columns and {len(STACK_NAMES)} "
         "more from the first stage's scores (see `pageparts/stack.py`): the block's own, its "
         "neighbours' at ±1..3, window means, char-weighted means over its three innermost "
-        "containers, page mean and maximum, rank, and distance to the nearest content block. "
-        f"It learns from out-of-fold first-stage scores ({OOF_FOLDS} folds grouped by site), "
-        "so it sees them as they are on unseen sites.",
+        "containers, page mean and maximum, rank, and distance to the nearest content block; "
+        f"for HTML {len(TEMPLATE_NAMES)} more: the char-weighted mean score of the page's other "
+        "blocks of the same template (tag and class tokens of the element and its parent) and "
+        f"their number. It learns from out-of-fold first-stage scores ({OOF_FOLDS} folds "
+        "grouped by site), so it sees them as they are on unseen sites.",
         "",
         f"Page-type models (one per input kind): {len(PAGE_FEATURE_NAMES)} columns (see "
         "`pageparts/pagetype.py`): page signals (forms, prices, carts, calls to action, pagers, "
