@@ -92,3 +92,37 @@ def test_the_second_stage_rescores_only_the_blocks_the_first_left_unsure() -> No
     assert stage2.rows == n - 2
     assert final[0] == first[0] and final[-1] == first[-1]
     assert np.allclose(final[1:-1], 0.5)
+
+
+def test_html_blocks_see_the_scores_of_their_template() -> None:
+    from pageparts.stack import TEMPLATE_NAMES
+
+    html = ("<ul class='menu'><li class='item'><a href='/'>Home</a></li><li class='item'>"
+            "<a href='/a'>About</a></li><li class='item'><a href='/c'>Contact</a></li></ul>"
+            "<div class='body'><p>A paragraph that stands alone in its template.</p></div>")
+    parsed = read_html(decode(html.encode(), Options(), kind="html"), Options())
+    X = featurize(parsed)
+    texts = [b.text for b in parsed.blocks]
+    assert texts == ["Home", "About", "Contact", "A paragraph that stands alone in its template."]
+    p = np.array([0.1, 0.3, 0.5, 0.9])
+    S = stack_features(stack_context(parsed), X, p)
+    same, n_same = S[:, -len(TEMPLATE_NAMES)], S[:, -1]
+    chars = np.array([len(t) for t in texts[:3]], dtype=float)
+    # each menu entry sees the char-weighted mean of the other two entries
+    for i in range(3):
+        others = [j for j in range(3) if j != i]
+        want = (p[others] * chars[others]).sum() / chars[others].sum()
+        assert abs(same[i] - want) < 1e-6
+        assert abs(n_same[i] - np.log1p(2)) < 1e-6
+    assert same[3] == -1.0 and n_same[3] == 0.0  # a template of one
+
+
+def test_plain_text_rows_have_no_template_columns() -> None:
+    from pageparts.stack import TEXT_STACK_FEATURE_NAMES
+    from pageparts.text import read_text
+
+    page = decode("A first line of text.\nA second line of text.\n", Options(), kind="text")
+    parsed = read_text(page, Options())
+    X = featurize(parsed)
+    S = stack_features(stack_context(parsed), X, np.full(len(X), 0.5))
+    assert S.shape[1] == len(TEXT_STACK_FEATURE_NAMES)
