@@ -96,10 +96,12 @@ def stack_context(parsed: ParsedPage) -> StackContext:
 
 
 def stack_features(
-    ctx: StackContext, X: npt.NDArray[np.float32], p: npt.NDArray[np.float64]
+    ctx: StackContext, X: npt.NDArray[np.float32], p: npt.NDArray[np.float64],
+    rows: npt.NDArray[np.bool_] | None = None,
 ) -> npt.NDArray[np.float32]:
     """The second model's rows: the block features ``X`` followed by the score context of
-    first-stage scores ``p`` (one per block)."""
+    first-stage scores ``p`` (one per block); only the blocks ``rows`` selects, if given (the
+    context is still taken over the whole page)."""
     n = len(p)
     S = np.zeros((n, len(STACK_NAMES)), dtype=np.float32)
     if n == 0:
@@ -146,9 +148,8 @@ def stack_features(
         (np.cumsum(main_chars) - main_chars) / total_main if total_main else -1.0)
     S[:, _S["s_gap_before"]] = _gaps(main, reverse=False)
     S[:, _S["s_gap_after"]] = _gaps(main, reverse=True)
-    if ctx.templates is None:
-        return np.hstack([X, S])
-    return np.hstack([X, S, _template_columns(ctx.templates, p, chars)])
+    parts = [X, S] if ctx.templates is None else [X, S, _template_columns(ctx.templates, p, chars)]
+    return np.hstack(parts if rows is None else [part[rows] for part in parts])
 
 
 def _template_columns(templates: npt.NDArray[np.int64], p: npt.NDArray[np.float64],

@@ -225,9 +225,9 @@ class Models:
             return first, first
         from ..stack import stack_context, stack_features
 
-        rows = stack_features(stack_context(parsed), X, first)
         unsure = (first > SURE_FIRST) & (first < 1.0 - SURE_FIRST)
         final = first.copy()
         if unsure.any():
-            final[unsure] = second.predict(rows[unsure])
+            final[unsure] = second.predict(
+                stack_features(stack_context(parsed), X, first, rows=unsure))
         return first, final
